@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WorkforceGraph.Data;
+
+/// <summary>Database providers selectable with <c>Database:Provider</c>.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Every provider-specific decision lives here: which context subclass (and so which migration set),
+/// which EF provider, and provider options.
+/// </summary>
+public static class WorkforceDatabase
+{
+    /// <summary>The embedded default: a SQLite file under data/.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/workforcegraph.db";
+
+    /// <summary>Registers the pooled provider-specific factory and the <see cref="IDbContextFactory{WorkforceDbContext}"/> every resolver uses.</summary>
+    public static IServiceCollection AddWorkforceDatabase(this IServiceCollection services, DatabaseProvider provider, string? connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString;
+                EnsureSqliteDirectory(sqlite);
+                services.AddPooledDbContextFactory<SqliteWorkforceDbContext>(options => ConfigureSqlite(options, sqlite));
+                services.AddSingleton<IDbContextFactory<WorkforceDbContext>, WorkforceDbContextFactory<SqliteWorkforceDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider '{provider}' is not available in this build yet; use 'Sqlite'.");
+        }
+
+        return services;
+    }
+
+    /// <summary>SQLite options: binary (code point) string order is SQLite's default collation.</summary>
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(WorkforceDatabase).Assembly.FullName))
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}
+
+/// <summary>Hands out the provider-specific context as the base type; the one place every context is created.</summary>
+internal sealed class WorkforceDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<WorkforceDbContext>
+    where TContext : WorkforceDbContext
+{
+    public WorkforceDbContext CreateDbContext() => inner.CreateDbContext();
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --context SqliteWorkforceDbContext</c> build the model without the host.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWorkforceDbContext>
+{
+    public SqliteWorkforceDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteWorkforceDbContext>();
+        WorkforceDatabase.ConfigureSqlite(options, "Data Source=design-time.db");
+        return new SqliteWorkforceDbContext(options.Options);
+    }
+}
