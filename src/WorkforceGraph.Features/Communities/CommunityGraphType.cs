@@ -1,0 +1,41 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using WorkforceGraph.Data.Communities;
+using WorkforceGraph.Data.Posts;
+using WorkforceGraph.Data.Regions;
+using WorkforceGraph.Data.Workers;
+using WorkforceGraph.Features.Common;
+using WorkforceGraph.Features.Posts;
+using WorkforceGraph.Features.Regions;
+using WorkforceGraph.Features.Workers;
+using WorkforceGraph.GraphQL.Conventions.Types;
+
+namespace WorkforceGraph.Features.Communities;
+
+/// <summary>GraphQL type <c>Community</c>.</summary>
+public sealed class CommunityGraphType : EntityGraphType<Community>
+{
+    public CommunityGraphType()
+        : base("Community", "A village-level unit: an urban community (residents' committee, 社区居委会) or a village (villagers' committee).")
+    {
+        Field(c => c.Code).Description("12-digit village-level division code.");
+        Field(c => c.Name).Description("Official name (e.g. 梅园社区).");
+        Field(c => c.UrbanRuralClass).Description("3-digit urban-rural classification code (111, 112, 121, 122, 123 urban; 210, 220 rural).");
+        Reference<RegionGraphType, Region>("region", c => c.RegionId, nullable: false)
+            .Description("The township (street office / town) the community belongs to.");
+        Field(c => c.ResidentPopulation).Description("Resident population (常住人口), persons.");
+        Field(c => c.Households).Description("Resident households.");
+        Field(c => c.GridCount).Description("Number of grids the community is divided into for grid service management (art. 9).");
+        ConnectionOf<WorkerGraphType, Worker>("workers", (ctx, db) =>
+            {
+                var today = ctx.RequestServices!.GetRequiredService<WorkforceClock>().Today;
+                var communityId = ctx.Source.Id;
+                return db.Set<Worker>().Where(w => w.Posts.Any(p =>
+                    p.CommunityId == communityId && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today)));
+            })
+            .Description("Workers currently holding a post in the community.");
+        Children<PostGraphType, Post>("posts", p => p.CommunityId)
+            .Description("Every post in the community, current and ended.");
+    }
+}

@@ -1,0 +1,29 @@
+using GraphQL.Types;
+using WorkforceGraph.Data.Communities;
+using WorkforceGraph.Data.Regions;
+using WorkforceGraph.Features.Communities;
+using WorkforceGraph.GraphQL.Conventions.Types;
+
+namespace WorkforceGraph.Features.Regions;
+
+/// <summary>GraphQL type <c>Region</c>.</summary>
+public sealed class RegionGraphType : EntityGraphType<Region>
+{
+    public RegionGraphType()
+        : base("Region", "An administrative division: province, prefecture, county or township (street office or town).")
+    {
+        Field(r => r.Code).Description("12-digit statistical division code, zero-padded (e.g. 320102000000).");
+        Field(r => r.Name).Description("Official name (e.g. 玄武区).");
+        Field<NonNullGraphType<RegionLevelGraphType>>("level").Description("Administrative level.").Resolve(ctx => ctx.Source.Level);
+        Reference<RegionGraphType, Region>("parent", r => r.ParentId, nullable: true)
+            .Description("The enclosing region one level up; null for a province.");
+        Children<RegionGraphType, Region>("children", r => r.ParentId ?? 0)
+            .Description("The regions one level down, in code order.");
+        ConnectionOf<CommunityGraphType, Community>("communities", (ctx, db) =>
+            {
+                var prefix = DivisionCode.Parse(ctx.Source.Code).Prefix;
+                return db.Set<Community>().Where(c => c.Code.StartsWith(prefix));
+            })
+            .Description("Communities (village-level units) within the region, in the order of their keys.");
+    }
+}

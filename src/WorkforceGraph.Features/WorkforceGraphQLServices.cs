@@ -1,0 +1,68 @@
+using GraphQL;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkforceGraph.Data.Assessments;
+using WorkforceGraph.Data.Communities;
+using WorkforceGraph.Data.GradeSchemes;
+using WorkforceGraph.Data.Posts;
+using WorkforceGraph.Data.Regions;
+using WorkforceGraph.Data.Trainings;
+using WorkforceGraph.Data.Workers;
+using WorkforceGraph.Features.Assessments;
+using WorkforceGraph.Features.Common;
+using WorkforceGraph.Features.Communities;
+using WorkforceGraph.Features.GradeSchemes;
+using WorkforceGraph.Features.Posts;
+using WorkforceGraph.Features.Regions;
+using WorkforceGraph.Features.Training;
+using WorkforceGraph.Features.Workers;
+using WorkforceGraph.GraphQL.Conventions.Batching;
+using WorkforceGraph.GraphQL.Conventions.NodeIds;
+using WorkforceGraph.GraphQL.Conventions.Paging;
+
+namespace WorkforceGraph.Features;
+
+/// <summary>Registers the WorkforceGraph schema, its features and the generic data machinery.</summary>
+public static class WorkforceGraphQLServices
+{
+    public static IServiceCollection AddWorkforceSchema(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WorkforceClock>();
+        services.AddScoped<BatchLoaderRegistry>();
+        services.AddSingleton<IDbContextSource, WorkforceDbContextSource>();
+        services.Configure<PagingOptions>(configuration.GetSection("GraphQL:Paging"));
+
+        // Root fields, in the order of the schema sketch.
+        services.AddSingleton<IQueryFields, RegionQueries>();
+        services.AddSingleton<IQueryFields, CommunityQueries>();
+        services.AddSingleton<IQueryFields, WorkerQueries>();
+        services.AddSingleton<IQueryFields, PostQueries>();
+        services.AddSingleton<IQueryFields, GradeSchemeQueries>();
+        services.AddSingleton<IQueryFields, TrainingQueries>();
+        services.AddSingleton<IQueryFields, AssessmentQueries>();
+
+        AddNode<Region>(services, "Region");
+        AddNode<Community>(services, "Community");
+        AddNode<Worker>(services, "Worker");
+        AddNode<Post>(services, "Post");
+        AddNode<GradeScheme>(services, "GradeScheme");
+        AddNode<Data.Trainings.Training>(services, "Training");
+        AddNode<TrainingRecord>(services, "TrainingRecord");
+        AddNode<Assessment>(services, "Assessment");
+
+        services.AddSingleton(typeof(ConnectionGraphType<>));
+        services.AddSingleton(typeof(EdgeGraphType<>));
+        services.AddGraphQL(builder => builder
+            .AddSchema<WorkforceSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(WorkforceSchema).Assembly)
+            .AddGraphTypes(typeof(NodeInterfaceGraphType).Assembly));
+        return services;
+    }
+
+    private static void AddNode<TEntity>(IServiceCollection services, string typeName)
+        where TEntity : class =>
+        services.AddSingleton<INodeResolver>(new EntityNodeResolver<TEntity>(typeName));
+}

@@ -1,0 +1,110 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using WorkforceGraph.GraphQL.Conventions.Batching;
+
+namespace WorkforceGraph.GraphQL.Conventions.NodeIds;
+
+/// <summary>Relay's <c>Node</c> interface (graphql-conventions.md §7).</summary>
+public sealed class NodeInterfaceGraphType : InterfaceGraphType
+{
+    /// <summary>Declares <c>id: ID!</c>.</summary>
+    public NodeInterfaceGraphType()
+    {
+        Name = "Node";
+        Description = "The node interface is implemented by entities that have a global unique identifier.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The globally unique, opaque identifier of the object.");
+    }
+}
+
+/// <summary>Loads nodes of one GraphQL type by the key text of their IDs; registered once per node type.</summary>
+public interface INodeResolver
+{
+    /// <summary>The GraphQL type name in the IDs this resolver serves (e.g. <c>Worker</c>).</summary>
+    string TypeName { get; }
+
+    /// <summary>Whether the key text is of this type's key format (else the ID is malformed: INVALID_NODE_ID).</summary>
+    bool IsWellFormedKey(string key);
+
+    /// <summary>Loads the rows for the given keys in one query; absent keys are left out (no row, or out of scope).</summary>
+    Task<IReadOnlyDictionary<string, object>> LoadAsync(IReadOnlyList<string> keys, IServiceProvider services, CancellationToken cancellationToken);
+}
+
+/// <summary>Adds <c>node(id:)</c> and <c>nodes(ids:)</c> to a query type.</summary>
+public static class NodeFields
+{
+    /// <summary>Largest <c>nodes(ids:)</c> list (HC's <c>MaxAllowedNodeBatchSize</c>); <c>HC0076</c> above it.</summary>
+    public const int DefaultMaxNodeBatch = 50;
+
+    /// <summary>Adds the two fields; <paramref name="maxNodeBatch"/> bounds <c>nodes(ids:)</c>.</summary>
+    public static void AddNodeFields(this ObjectGraphType<object> query, int maxNodeBatch = DefaultMaxNodeBatch)
+    {
+        query.Field<NodeInterfaceGraphType>("node")
+            .Description("Fetches an object given its ID; null when no such object exists for the caller.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the object.")
+            .Resolve(ctx => Load(ctx, ctx.GetArgument<string>("id")));
+
+        query.Field<NonNullGraphType<ListGraphType<NodeInterfaceGraphType>>>("nodes")
+            .Description("Lookup nodes by a list of IDs, in input order; null for IDs that match no object.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The list of node IDs.")
+            .ResolveAsync(async ctx =>
+            {
+                var ids = ctx.GetArgument<List<string>>("ids");
+                if (ids.Count > maxNodeBatch)
+                {
+                    throw new ExecutionError($"The maximum number of nodes that can be fetched at once is {maxNodeBatch}. This selection tried to fetch {ids.Count} nodes that exceeded the maximum allowed amount.")
+                    {
+                        Code = "HC0076",
+                    };
+                }
+
+                var pending = ids.Select(id => Load(ctx, id)).ToList();
+                var results = new object?[pending.Count];
+                for (var i = 0; i < pending.Count; i++)
+                {
+                    results[i] = pending[i] is null ? null : await pending[i]!.GetResultAsync(ctx.CancellationToken).ConfigureAwait(false);
+                }
+
+                return (object?)results;
+            });
+    }
+
+    /// <summary>The error for an ID that does not decode (HC's message, plus our code).</summary>
+    public static ExecutionError InvalidNodeId(string? originalValue)
+    {
+        var error = new ExecutionError("The node ID string has an invalid format.") { Code = "INVALID_NODE_ID" };
+        error.Extensions ??= new Dictionary<string, object?>();
+        error.Extensions["originalValue"] = originalValue;
+        return error;
+    }
+
+    private static global::GraphQL.DataLoader.IDataLoaderResult<object?>? Load(IResolveFieldContext ctx, string id)
+    {
+        if (!NodeId.TryDecode(id, out var typeName, out var key))
+        {
+            throw InvalidNodeId(id);
+        }
+
+        var services = ctx.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set.");
+        var resolver = services.GetServices<INodeResolver>().FirstOrDefault(r => r.TypeName == typeName);
+        if (resolver is null)
+        {
+            return null;
+        }
+
+        if (!resolver.IsWellFormedKey(key))
+        {
+            throw InvalidNodeId(id);
+        }
+
+        var loader = services.GetRequiredService<BatchLoaderRegistry>().GetOrAdd<string, object?>(
+            "node:" + typeName,
+            async (keys, ct) =>
+            {
+                var rows = await resolver.LoadAsync(keys, services, ct).ConfigureAwait(false);
+                return rows.ToDictionary(r => r.Key, r => (object?)r.Value);
+            },
+            null);
+        return loader.Load(key);
+    }
+}

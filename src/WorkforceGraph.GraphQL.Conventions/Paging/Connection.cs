@@ -1,0 +1,41 @@
+namespace WorkforceGraph.GraphQL.Conventions.Paging;
+
+/// <summary>A page of a connection (graphql-conventions.md §5).</summary>
+/// <typeparam name="T">Node type.</typeparam>
+public sealed class Connection<T> : IConnection
+{
+    private readonly Func<CancellationToken, Task<int>> _count;
+
+    /// <summary>Creates a page; <paramref name="count"/> runs only when <c>totalCount</c> is selected.</summary>
+    public Connection(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<int>> count)
+    {
+        Edges = edges;
+        PageInfo = pageInfo;
+        _count = count;
+    }
+
+    /// <summary>The page's edges, in connection order.</summary>
+    public IReadOnlyList<Edge<T>> Edges { get; }
+
+    /// <summary>The page's nodes, in connection order.</summary>
+    public IEnumerable<T> Nodes => Edges.Select(e => e.Node);
+
+    /// <summary>Paging flags and boundary cursors.</summary>
+    public PageInfo PageInfo { get; }
+
+    IEnumerable<object> IConnection.EdgeObjects => Edges;
+
+    IEnumerable<object?> IConnection.NodeObjects => Edges.Select(e => (object?)e.Node);
+
+    /// <summary>Counts every row of the connection (same filter, no slicing).</summary>
+    public Task<int> CountAsync(CancellationToken cancellationToken) => _count(cancellationToken);
+}
+
+/// <summary>A node with its cursor.</summary>
+public sealed record Edge<T>(string Cursor, T Node) : IEdge
+{
+    object? IEdge.NodeObject => Node;
+}
+
+/// <summary>Relay page information.</summary>
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);

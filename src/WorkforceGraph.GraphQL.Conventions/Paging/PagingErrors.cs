@@ -1,0 +1,51 @@
+using GraphQL;
+
+namespace WorkforceGraph.GraphQL.Conventions.Paging;
+
+/// <summary>Paging field errors with HotChocolate's codes and extension keys (graphql-conventions.md §2, §5).</summary>
+public static class PagingErrors
+{
+    /// <summary><c>first</c>/<c>last</c> above the maximum.</summary>
+    public static ExecutionError MaxPageSizeExceeded(string coordinate, int requested, int max) =>
+        Create(
+            "HC0051",
+            $"The maximum allowed items per page were exceeded. Requested {requested}, allowed {max}.",
+            ("coordinate", coordinate),
+            ("requestedItems", requested),
+            ("maxAllowedItems", max));
+
+    /// <summary>Negative <c>first</c>/<c>last</c>.</summary>
+    public static ExecutionError NegativePageSize(string coordinate, int requested) =>
+        Create(
+            "HC0079",
+            "The requested number of values per page must be at least 0.",
+            ("coordinate", coordinate),
+            ("requestedItems", requested));
+
+    /// <summary>Neither <c>first</c> nor <c>last</c> where they are required.</summary>
+    public static ExecutionError BoundariesRequired(string coordinate) =>
+        Create(
+            "HC0052",
+            "You must provide a `first` or `last` value to properly paginate the connection.",
+            ("coordinate", coordinate));
+
+    /// <summary>A cursor that does not decode, has another version, or was made under another order.</summary>
+    public static ExecutionError InvalidCursor(string argument, string cursor) =>
+        Create(
+            "HC0078",
+            $"The cursor specified in `{argument}` has an invalid format or belongs to a different order.",
+            ("argument", argument),
+            ("cursor", cursor));
+
+    private static ExecutionError Create(string code, string message, params (string Key, object Value)[] extensions)
+    {
+        var error = new ExecutionError(message) { Code = code };
+        foreach (var (key, value) in extensions)
+        {
+            error.Extensions ??= new Dictionary<string, object?>();
+            error.Extensions[key] = value;
+        }
+
+        return error;
+    }
+}
