@@ -38,6 +38,17 @@ public sealed class IdNumberCreate
         Assert.Throws<ArgumentOutOfRangeException>(() => IdNumber.Create(address, new DateOnly(1985, 3, 15), 123));
 
     [Theory]
+    [InlineData("32010A")]
+    [InlineData("-20102")]
+    [InlineData("３20102")]
+    public void Rejects_an_address_code_with_non_digits(string address) =>
+        Assert.Throws<ArgumentException>(() => IdNumber.Create(address, new DateOnly(1985, 3, 15), 123));
+
+    [Fact]
+    public void Rejects_a_birth_date_that_Parse_would_reject() =>
+        Assert.Throws<ArgumentException>(() => IdNumber.Create("320102", new DateOnly(1899, 12, 31), 123));
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(1000)]
     public void Rejects_a_sequence_outside_000_to_999(int sequence) =>
