@@ -81,8 +81,17 @@ public readonly record struct IdNumber
         ArgumentOutOfRangeException.ThrowIfNotEqual(addressCode.Length, 6);
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sequence, 999);
+        if (!addressCode.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("An address code is 6 digits.", nameof(addressCode));
+        }
+
         var body = string.Create(CultureInfo.InvariantCulture, $"{addressCode}{birthDate:yyyyMMdd}{sequence:D3}");
-        return new IdNumber(string.Concat(body, [CheckCharacter(body)]));
+
+        // Through TryParse, so Create can never make a number that Parse (and so the EF converter) rejects.
+        return TryParse(string.Concat(body, [CheckCharacter(body)]), out var id, out var error)
+            ? id
+            : throw new ArgumentException(error, nameof(birthDate));
     }
 
     /// <summary>The MOD 11-2 check character of the first 17 digits.</summary>
