@@ -1,0 +1,38 @@
+namespace WorkforceGraph.Api.Commands;
+
+/// <summary>Dispatches the command-line commands of contracts.md; anything else starts the server.</summary>
+internal static class CommandLine
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
+    {
+        ["schema"] = SchemaCommand.RunAsync,
+    };
+
+    /// <summary>True when the first argument names a command (server options start with <c>--</c>).</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!Commands.TryGetValue(args[0], out var command))
+        {
+            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: {string.Join(", ", Commands.Keys.Order(StringComparer.Ordinal))}.");
+            return 2;
+        }
+
+        return await command(args[1..]);
+    }
+
+    /// <summary>Builds configuration as the server does (appsettings, environment, command line).</summary>
+    public static IConfiguration Configuration(string[] args)
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        return new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray())
+            .Build();
+    }
+}

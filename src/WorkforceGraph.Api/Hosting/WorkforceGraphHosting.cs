@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using WorkforceGraph.Data;
+using WorkforceGraph.Features;
+
+namespace WorkforceGraph.Api.Hosting;
+
+/// <summary>The host's table of contents: services, start-up database preparation, endpoints.</summary>
+internal static partial class WorkforceGraphHosting
+{
+    /// <summary>The URL served when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise (contracts.md).</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplicationBuilder AddWorkforceGraph(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddWorkforceDatabase(builder.Configuration);
+        builder.Services.AddWorkforceSchema(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Applies migrations, then seeds an empty database with <c>Seed:Scale</c> (default demo).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<WorkforceDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+    }
+
+    public static WebApplication MapWorkforceGraph(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                LogIde(app.Logger, url.TrimEnd('/') + "/graphql");
+            }
+        });
+        return app;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "WorkforceGraph is serving GraphQL and the Banana Cake Pop IDE at {IdeUrl}")]
+    private static partial void LogIde(ILogger logger, string ideUrl);
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WorkforceGraph.Data;
+
+namespace WorkforceGraph.Testing;
+
+/// <summary>
+/// Boots the real host in-process with its own database: a named, shared-cache in-memory SQLite database,
+/// migrated by the host's own start-up, kept alive by one open connection, never seeded. Development
+/// environment, invariant culture, a pinned clock and logs collected in memory.
+/// </summary>
+public class WorkforceApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>The pinned "now" of every test unless a test sets another: 2025-06-15 10:00 China time.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2025, 6, 15, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly SqliteConnection _keepAlive;
+
+    public WorkforceApiFactory()
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        ConnectionString = $"Data Source=wg-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+        _keepAlive = new SqliteConnection(ConnectionString);
+        _keepAlive.Open();
+    }
+
+    public string ConnectionString { get; }
+
+    public FixedTimeProvider Time { get; } = new(DefaultNow);
+
+    public ConcurrentQueue<CapturedLog> Logs { get; } = new();
+
+    /// <summary>The environment the host runs in (Development unless a test is about production behaviour).</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Extra configuration for this factory's host.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Runs an action on a tracked context of the test database (to build rows).</summary>
+    public async Task WithDbAsync(Func<WorkforceDbContext, Task> action)
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<WorkforceDbContext>>();
+        await using var db = factory.CreateDbContext();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        await action(db);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A GraphQL client for this host.</summary>
+    public GraphQLHttpClient GraphQL() => new(CreateClient());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Workforce", ConnectionString);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Seed:Scale", "none");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _keepAlive.Dispose();
+        }
+    }
+}
+
+/// <summary>A clock tests pin and move.</summary>
+public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>One captured log entry, formatted.</summary>
+public sealed record CapturedLog(string Category, LogLevel Level, string Message, string? Exception);
+
+internal sealed class CapturingLoggerProvider(ConcurrentQueue<CapturedLog> sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, sink);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<CapturedLog> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            sink.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), exception?.ToString()));
+    }
+}
