@@ -1,0 +1,44 @@
+namespace WorkforceGraph.GraphQL.Conventions.Errors;
+
+/// <summary>
+/// Generic error codes emitted by the GraphQL-over-HTTP layer (graphql-conventions.md §1, §2).
+/// Framework codes keep HotChocolate's names; the others are ours.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>Input coercion failed (variables or scalar values).</summary>
+    public const string InputCoercion = "HC0001";
+
+    /// <summary>The request is invalid: empty or array body, <c>variables</c> not an object, unsupported content type.</summary>
+    public const string InvalidRequest = "HC0009";
+
+    /// <summary>The request body is larger than <c>Limits:MaxRequestBytes</c>.</summary>
+    public const string RequestTooLarge = "HC0010";
+
+    /// <summary>Syntax error in the JSON body or in the GraphQL document.</summary>
+    public const string SyntaxError = "HC0011";
+
+    /// <summary>The request carries no <c>query</c>.</summary>
+    public const string QueryMissing = "HC0013";
+
+    /// <summary>No acceptable response media type.</summary>
+    public const string NotAcceptable = "HC0063";
+
+    /// <summary>The <c>Accept</c> header is malformed.</summary>
+    public const string MalformedAcceptHeader = "HC0064";
+
+    /// <summary>A GraphQL validation rule failed.</summary>
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+
+    /// <summary>The operation kind is not allowed over this HTTP method (a mutation sent by GET).</summary>
+    public const string OperationNotAllowed = "OPERATION_NOT_ALLOWED";
+
+    /// <summary>An unexpected exception; its details stay on the server outside Development.</summary>
+    public const string UnexpectedExecutionError = "UNEXPECTED_EXECUTION_ERROR";
+
+    /// <summary>
+    /// Fallback for an <c>GraphQL.ExecutionError</c> raised without a code; resolvers should
+    /// use <see cref="CodedExecutionError"/> instead.
+    /// </summary>
+    public const string ExecutionError = "EXECUTION_ERROR";
+}

@@ -1,0 +1,61 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkforceGraph.GraphQL.Conventions.Errors;
+using WorkforceGraph.GraphQL.Conventions.Ide;
+using WorkforceGraph.GraphQL.Conventions.Scalars;
+using WorkforceGraph.GraphQL.Conventions.Sdl;
+
+namespace WorkforceGraph.GraphQL.Conventions.Http;
+
+/// <summary>Registers the GraphQL-over-HTTP layer.</summary>
+public static class GraphQLHttpServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the transport, GraphQL.NET's executer with the System.Text.Json serializer, the
+    /// <see cref="ConventionsErrorInfoProvider"/>, the convention scalars and their CLR type
+    /// mappings, and the IDE. <see cref="GraphQLHttpOptions"/> bind from <c>GraphQL:Limits</c>; the
+    /// host still registers its schema (e.g. <c>services.AddGraphQL(b =&gt; b.AddSchema&lt;T&gt;())</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Optional changes applied after configuration binding.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddGraphQLHttp(this IServiceCollection services, Action<GraphQLHttpOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<GraphQLHttpOptions>().BindConfiguration(GraphQLHttpOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddOptions<IdeOptions>();
+        services.AddGraphQL(builder => builder
+            .AddSystemTextJson()
+            .AddErrorInfoProvider<ConventionsErrorInfoProvider>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphTypeMappingProvider, ConventionScalarMappingProvider>());
+        services.TryAddTransient<DateScalarType>();
+        services.TryAddTransient<DateTimeScalarType>();
+        services.TryAddTransient<DecimalScalarType>();
+        services.TryAddSingleton<SdlCache>();
+        services.TryAddSingleton<IdeServer>();
+        services.TryAddSingleton<GraphQLHttpHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a request configurator; configurators run in registration order for every request
+    /// (see <see cref="IGraphQLRequestConfigurator"/>).
+    /// </summary>
+    /// <typeparam name="T">The configurator type, resolved from the request's scope.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddGraphQLRequestConfigurator<T>(this IServiceCollection services)
+        where T : class, IGraphQLRequestConfigurator
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddScoped<IGraphQLRequestConfigurator, T>();
+        return services;
+    }
+}
