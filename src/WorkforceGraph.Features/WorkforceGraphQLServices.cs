@@ -18,6 +18,7 @@ using WorkforceGraph.Features.Regions;
 using WorkforceGraph.Features.Training;
 using WorkforceGraph.Features.Workers;
 using WorkforceGraph.GraphQL.Conventions.Batching;
+using WorkforceGraph.GraphQL.Conventions.Http;
 using WorkforceGraph.GraphQL.Conventions.NodeIds;
 using WorkforceGraph.GraphQL.Conventions.Paging;
 
@@ -52,6 +53,9 @@ public static class WorkforceGraphQLServices
         AddNode<TrainingRecord>(services, "TrainingRecord");
         AddNode<Assessment>(services, "Assessment");
 
+        // Transport, error provider and the conventions' scalars (Date, DateTime, Decimal) with their CLR mappings:
+        // registered with the schema so the exported SDL and the served one are the same.
+        services.AddGraphQLHttp();
         services.AddSingleton(typeof(ConnectionGraphType<>));
         services.AddSingleton(typeof(EdgeGraphType<>));
         services.AddGraphQL(builder => builder

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkforceGraph.Data;
 using WorkforceGraph.Features;
+using WorkforceGraph.GraphQL.Conventions.Http;
 
 namespace WorkforceGraph.Api.Hosting;
 
@@ -17,6 +18,10 @@ internal static partial class WorkforceGraphHosting
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Defaults live in code (the content root differs between dotnet run, a published build and tests);
+        // Logging:LogLevel settings in configuration still override them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddWorkforceDatabase(builder.Configuration);
         builder.Services.AddWorkforceSchema(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -35,17 +40,18 @@ internal static partial class WorkforceGraphHosting
 
     public static WebApplication MapWorkforceGraph(this WebApplication app)
     {
+        app.MapGraphQLEndpoint("/graphql");
         app.MapHealthChecks("/healthz");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
             {
-                LogIde(app.Logger, url.TrimEnd('/') + "/graphql");
+                LogIde(app.Logger, url, "/graphql");
             }
         });
         return app;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "WorkforceGraph is serving GraphQL and the Banana Cake Pop IDE at {IdeUrl}")]
-    private static partial void LogIde(ILogger logger, string ideUrl);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "WorkforceGraph is serving GraphQL and the Banana Cake Pop IDE at {BaseUrl}{Path}")]
+    private static partial void LogIde(ILogger logger, string baseUrl, string path);
 }

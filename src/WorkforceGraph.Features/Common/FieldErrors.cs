@@ -1,4 +1,4 @@
-using GraphQL;
+using WorkforceGraph.GraphQL.Conventions.Errors;
 
 namespace WorkforceGraph.Features.Common;
 
@@ -6,11 +6,6 @@ namespace WorkforceGraph.Features.Common;
 public static class FieldErrors
 {
     /// <summary>A division-code argument that is malformed or of the wrong level.</summary>
-    public static ExecutionError InvalidDivisionCode(string argument, string reason)
-    {
-        var error = new ExecutionError($"Invalid division code in `{argument}`: {reason}") { Code = "INVALID_DIVISION_CODE" };
-        error.Extensions ??= new Dictionary<string, object?>();
-        error.Extensions["argument"] = argument;
-        return error;
-    }
+    public static CodedExecutionError InvalidDivisionCode(string argument, string reason) =>
+        new CodedExecutionError("INVALID_DIVISION_CODE", $"Invalid division code in `{argument}`: {reason}").WithExtension("argument", argument);
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.GraphQL.Conventions.Batching;
+using WorkforceGraph.GraphQL.Conventions.Errors;
 
 namespace WorkforceGraph.GraphQL.Conventions.NodeIds;
 
@@ -52,10 +53,9 @@ public static class NodeFields
                 var ids = ctx.GetArgument<List<string>>("ids");
                 if (ids.Count > maxNodeBatch)
                 {
-                    throw new ExecutionError($"The maximum number of nodes that can be fetched at once is {maxNodeBatch}. This selection tried to fetch {ids.Count} nodes that exceeded the maximum allowed amount.")
-                    {
-                        Code = "HC0076",
-                    };
+                    throw new CodedExecutionError(
+                        "HC0076",
+                        $"The maximum number of nodes that can be fetched at once is {maxNodeBatch}. This selection tried to fetch {ids.Count} nodes that exceeded the maximum allowed amount.");
                 }
 
                 var pending = ids.Select(id => Load(ctx, id)).ToList();
@@ -70,13 +70,8 @@ public static class NodeFields
     }
 
     /// <summary>The error for an ID that does not decode (HC's message, plus our code).</summary>
-    public static ExecutionError InvalidNodeId(string? originalValue)
-    {
-        var error = new ExecutionError("The node ID string has an invalid format.") { Code = "INVALID_NODE_ID" };
-        error.Extensions ??= new Dictionary<string, object?>();
-        error.Extensions["originalValue"] = originalValue;
-        return error;
-    }
+    public static CodedExecutionError InvalidNodeId(string? originalValue) =>
+        new CodedExecutionError("INVALID_NODE_ID", "The node ID string has an invalid format.").WithExtension("originalValue", originalValue);
 
     private static global::GraphQL.DataLoader.IDataLoaderResult<object?>? Load(IResolveFieldContext ctx, string id)
     {

@@ -169,7 +169,7 @@ public static class KeysetPager
         {
             var key = Rebind(order[i].Selector, parameter);
             var value = Parameter(values[i], order[i].ValueType);
-            var greater = order[i].Descending ^ !after;
+            var greater = after ^ order[i].Descending;
             var strict = Compare(key, value, greater);
             var term = equalsSoFar is null ? strict : Expression.AndAlso(equalsSoFar, strict);
             disjunction = disjunction is null ? term : Expression.OrElse(disjunction, term);

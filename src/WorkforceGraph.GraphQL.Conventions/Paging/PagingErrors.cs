@@ -1,4 +1,4 @@
-using GraphQL;
+using WorkforceGraph.GraphQL.Conventions.Errors;
 
 namespace WorkforceGraph.GraphQL.Conventions.Paging;
 
@@ -6,7 +6,7 @@ namespace WorkforceGraph.GraphQL.Conventions.Paging;
 public static class PagingErrors
 {
     /// <summary><c>first</c>/<c>last</c> above the maximum.</summary>
-    public static ExecutionError MaxPageSizeExceeded(string coordinate, int requested, int max) =>
+    public static CodedExecutionError MaxPageSizeExceeded(string coordinate, int requested, int max) =>
         Create(
             "HC0051",
             $"The maximum allowed items per page were exceeded. Requested {requested}, allowed {max}.",
@@ -15,7 +15,7 @@ public static class PagingErrors
             ("maxAllowedItems", max));
 
     /// <summary>Negative <c>first</c>/<c>last</c>.</summary>
-    public static ExecutionError NegativePageSize(string coordinate, int requested) =>
+    public static CodedExecutionError NegativePageSize(string coordinate, int requested) =>
         Create(
             "HC0079",
             "The requested number of values per page must be at least 0.",
@@ -23,29 +23,20 @@ public static class PagingErrors
             ("requestedItems", requested));
 
     /// <summary>Neither <c>first</c> nor <c>last</c> where they are required.</summary>
-    public static ExecutionError BoundariesRequired(string coordinate) =>
+    public static CodedExecutionError BoundariesRequired(string coordinate) =>
         Create(
             "HC0052",
             "You must provide a `first` or `last` value to properly paginate the connection.",
             ("coordinate", coordinate));
 
     /// <summary>A cursor that does not decode, has another version, or was made under another order.</summary>
-    public static ExecutionError InvalidCursor(string argument, string cursor) =>
+    public static CodedExecutionError InvalidCursor(string argument, string cursor) =>
         Create(
             "HC0078",
             $"The cursor specified in `{argument}` has an invalid format or belongs to a different order.",
             ("argument", argument),
             ("cursor", cursor));
 
-    private static ExecutionError Create(string code, string message, params (string Key, object Value)[] extensions)
-    {
-        var error = new ExecutionError(message) { Code = code };
-        foreach (var (key, value) in extensions)
-        {
-            error.Extensions ??= new Dictionary<string, object?>();
-            error.Extensions[key] = value;
-        }
-
-        return error;
-    }
+    private static CodedExecutionError Create(string code, string message, params (string Key, object Value)[] extensions) =>
+        new(code, message, extensions.Select(e => new KeyValuePair<string, object?>(e.Key, e.Value)));
 }
