@@ -45,7 +45,7 @@ public sealed class DataSeeder(IDbContextFactory<WorkforceDbContext> contextFact
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var writer = WorkforceDatabase.CreateBulkWriter(context);
+            await using var writer = new PipelinedBulkWriter(WorkforceDatabase.CreateBulkWriter(context));
             await writer.BeginAsync(cancellationToken);
             var generator = new SeedGenerator(options, writer);
             generator.Layout();

@@ -31,6 +31,33 @@ public sealed record SeedOptions
     /// <summary>Clear a non-empty database first instead of refusing.</summary>
     public bool Force { get; init; }
 
+    /// <summary>
+    /// Reads the <c>Seed:Scale</c> setting for first start: unset means <see cref="SeedScale.Demo"/>, <c>none</c>
+    /// means no seeding (<paramref name="scale"/> null). False for an unknown value.
+    /// </summary>
+    public static bool TryParseScaleSetting(string? setting, out SeedScale? scale)
+    {
+        scale = null;
+        if (string.IsNullOrWhiteSpace(setting))
+        {
+            scale = SeedScale.Demo;
+            return true;
+        }
+
+        if (string.Equals(setting.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (TryParseScale(setting.Trim(), out var parsed))
+        {
+            scale = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Parses a scale name as used on the command line and in <c>Seed:Scale</c> (case-insensitive).</summary>
     public static bool TryParseScale([NotNullWhen(true)] string? text, out SeedScale scale)
     {

@@ -20,6 +20,7 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection, IModel model
     private int _rowsInTransaction;
     private string? _journalMode;
     private long? _synchronous;
+    private long? _cacheSize;
 
     public long RowsWritten { get; private set; }
 
@@ -30,7 +31,10 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection, IModel model
         _journalMode = Convert.ToString(await ScalarAsync("PRAGMA journal_mode;", cancellationToken), CultureInfo.InvariantCulture);
         _synchronous = Convert.ToInt64(await ScalarAsync("PRAGMA synchronous;", cancellationToken), CultureInfo.InvariantCulture);
         await ScalarAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        _cacheSize = Convert.ToInt64(await ScalarAsync("PRAGMA cache_size;", cancellationToken), CultureInfo.InvariantCulture);
         await ScalarAsync("PRAGMA synchronous=OFF;", cancellationToken);
+        // 256 MiB of page cache keeps the growing indexes (natural keys, foreign keys) in memory during the load.
+        await ScalarAsync("PRAGMA cache_size=-262144;", cancellationToken);
         _transaction = connection.BeginTransaction();
     }
 
@@ -42,11 +46,12 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection, IModel model
             throw new InvalidOperationException("Call BeginAsync first.");
         }
 
-        if (!_inserters.TryGetValue(typeof(TEntity), out var inserter))
+        var type = entity.GetType();
+        if (!_inserters.TryGetValue(type, out var inserter))
         {
-            inserter = new Inserter(connection, BulkTableMap.For(model, typeof(TEntity)));
+            inserter = new Inserter(connection, BulkTableMap.For(model, type));
             inserter.Command.Transaction = _transaction;
-            _inserters.Add(typeof(TEntity), inserter);
+            _inserters.Add(type, inserter);
             _order.Add(inserter);
         }
 
@@ -102,6 +107,12 @@ internal sealed class SqliteBulkWriter(SqliteConnection connection, IModel model
         {
             await ScalarAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous={synchronous};"), cancellationToken);
             _synchronous = null;
+        }
+
+        if (_cacheSize is { } cacheSize)
+        {
+            await ScalarAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size={cacheSize};"), cancellationToken);
+            _cacheSize = null;
         }
 
         if (_journalMode is { } journalMode && !string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
