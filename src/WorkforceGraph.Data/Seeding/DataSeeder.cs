@@ -53,6 +53,7 @@ public sealed class DataSeeder(IDbContextFactory<WorkforceDbContext> contextFact
             progress?.Report(new SeedProgress(0, total, writer.RowsWritten, stopwatch.Elapsed));
             generator.Run(done => progress?.Report(new SeedProgress(done, total, writer.RowsWritten, stopwatch.Elapsed)), cancellationToken);
             await writer.CompleteAsync(cancellationToken);
+            progress?.Report(new SeedProgress(total, total, writer.RowsWritten, stopwatch.Elapsed));
             return new SeedResult(writer.Counts, stopwatch.Elapsed);
         }
         finally

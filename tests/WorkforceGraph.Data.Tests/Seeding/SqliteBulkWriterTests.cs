@@ -42,6 +42,44 @@ public sealed class SqliteBulkWriterTests
         Assert.Equal(await viaEf.DumpHashAsync(), await viaWriter.DumpHashAsync());
     }
 
+    [Fact]
+    public async Task Recreates_the_migrations_indexes_after_a_load_and_after_a_failed_one()
+    {
+        await using var database = await SeedTestDatabase.CreateAsync();
+        var before = await IndexesAsync(database);
+        Assert.NotEmpty(before);
+
+        await database.Seeder.SeedAsync(new SeedOptions { AsOf = new DateOnly(2025, 11, 15) });
+        Assert.Equal(before, await IndexesAsync(database));
+
+        await using (var context = await database.Factory.CreateDbContextAsync())
+        {
+            await context.Database.OpenConnectionAsync();
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(async () =>
+            {
+                await using var writer = WorkforceDatabase.CreateBulkWriter(context);
+                await writer.BeginAsync(CancellationToken.None);
+                writer.Write(new Region { Id = 1, Code = "110000000000", Name = "北京市", Level = RegionLevel.Province });
+            });
+        }
+
+        Assert.Equal(before, await IndexesAsync(database));
+    }
+
+    private static async Task<List<string>> IndexesAsync(SeedTestDatabase database)
+    {
+        await using var command = database.Connection.CreateCommand();
+        command.CommandText = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
+        var indexes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            indexes.Add(reader.GetString(0));
+        }
+
+        return indexes;
+    }
+
     private static object[] NewRows() =>
     [
         new Region { Id = 1, Code = "320000000000", Name = "江苏省", Level = RegionLevel.Province },
