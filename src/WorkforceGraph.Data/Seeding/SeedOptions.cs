@@ -62,8 +62,9 @@ public sealed record SeedOptions
     public static bool TryParseScale([NotNullWhen(true)] string? text, out SeedScale scale)
     {
         scale = default;
-        return text is not null
-            && !int.TryParse(text, out _)
+        // Names only: Enum.TryParse would also take numbers and comma-separated lists.
+        return text is { Length: > 0 }
+            && text.All(char.IsAsciiLetter)
             && Enum.TryParse(text, ignoreCase: true, out scale)
             && Enum.IsDefined(scale);
     }

@@ -16,6 +16,7 @@ public sealed class SeedOptionsTests
 
     [Theory]
     [InlineData("1")]
+    [InlineData("demo,province")]
     [InlineData("world")]
     [InlineData("")]
     [InlineData(null)]
