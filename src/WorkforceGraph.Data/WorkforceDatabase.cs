@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
+using WorkforceGraph.Data.Seeding;
 
 namespace WorkforceGraph.Data;
 
@@ -37,7 +38,22 @@ public static class WorkforceDatabase
                     $"Database:Provider '{provider}' is not available in this build yet; use 'Sqlite'.");
         }
 
+        services.AddTransient<DataSeeder>();
         return services;
+    }
+
+    /// <summary>
+    /// The provider's bulk writer for the seeder, over the context's connection (which must be open).
+    /// The one place a bulk writer is chosen; PostgreSQL COPY joins here.
+    /// </summary>
+    public static IBulkWriter CreateBulkWriter(WorkforceDbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Database.ProviderName switch
+        {
+            "Microsoft.EntityFrameworkCore.Sqlite" => new SqliteBulkWriter((SqliteConnection)context.Database.GetDbConnection(), context.Model),
+            var name => throw new NotSupportedException($"No bulk writer for the provider '{name}' yet."),
+        };
     }
 
     /// <summary>SQLite options: binary (code point) string order is SQLite's default collation.</summary>

@@ -6,6 +6,7 @@ internal static class CommandLine
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["schema"] = SchemaCommand.RunAsync,
+        ["seed"] = args => SeedCommand.RunAsync(args, Configuration(args), CancellationToken.None),
     };
 
     /// <summary>True when the first argument names a command (server options start with <c>--</c>).</summary>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkforceGraph.Data;
+using WorkforceGraph.Data.Seeding;
+using WorkforceGraph.Features.Common;
 using WorkforceGraph.Features;
 using WorkforceGraph.GraphQL.Conventions.Http;
 
@@ -36,6 +38,23 @@ internal static partial class WorkforceGraphHosting
         {
             await db.Database.MigrateAsync();
         }
+
+        var setting = app.Configuration["Seed:Scale"];
+        if (!SeedOptions.TryParseScaleSetting(setting, out var scale))
+        {
+            throw new InvalidOperationException($"Seed:Scale must be none, demo, province or national, not '{setting}'.");
+        }
+
+        if (scale is not null)
+        {
+            var today = app.Services.GetRequiredService<WorkforceClock>().Today;
+            var seeded = await app.Services.GetRequiredService<DataSeeder>()
+                .SeedIfEmptyAsync(new SeedOptions { Scale = scale.Value, AsOf = today });
+            if (seeded is not null)
+            {
+                LogSeeded(app.Logger, scale.Value, seeded.TotalRows, seeded.Elapsed.TotalSeconds);
+            }
+        }
     }
 
     public static WebApplication MapWorkforceGraph(this WebApplication app)
@@ -51,6 +70,9 @@ internal static partial class WorkforceGraphHosting
         });
         return app;
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Seeded the empty database with the {Scale} data set: {Rows} rows in {Seconds:F1} s")]
+    private static partial void LogSeeded(ILogger logger, SeedScale scale, long rows, double seconds);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "WorkforceGraph is serving GraphQL and the Banana Cake Pop IDE at {BaseUrl}{Path}")]
     private static partial void LogIde(ILogger logger, string baseUrl, string path);
