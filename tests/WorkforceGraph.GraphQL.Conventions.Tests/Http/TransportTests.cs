@@ -63,10 +63,19 @@ public sealed class TransportTests
     }
 
     [Fact]
-    public async Task Malformed_json_with_legacy_accept_is_200_HC0011()
+    public async Task Malformed_json_with_legacy_accept_is_still_400_HC0011()
     {
         await using var client = await StartAsync();
         Snapshot.Match(await client.PostJsonAsync("""{"query" """, "application/json"));
+    }
+
+    [Fact]
+    public async Task Missing_query_with_legacy_accept_is_200_HC0013()
+    {
+        await using var client = await StartAsync();
+        var response = await client.PostJsonAsync("""{"variables":{}}""", "application/json");
+        Assert.Equal(200, response.Status);
+        Assert.Equal("HC0013", response.Body!["errors"]![0]!["extensions"]!["code"]!.ToString());
     }
 
     [Fact]
