@@ -250,7 +250,8 @@ internal sealed class GraphQLHttpHandler
         options.UnhandledExceptionDelegate = unhandled =>
         {
             var path = unhandled.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : null;
-            GraphQLHttpLog.UnexpectedExecutionError(_logger, unhandled.OriginalException, TraceId(context), options.OperationName, path);
+            var operation = unhandled.Context?.Operation?.Name?.StringValue ?? options.OperationName;
+            GraphQLHttpLog.UnexpectedExecutionError(_logger, unhandled.OriginalException, TraceId(context), operation, path);
             return Task.CompletedTask;
         };
         return options;

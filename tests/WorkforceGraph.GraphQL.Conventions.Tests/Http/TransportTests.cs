@@ -28,6 +28,18 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task Document_id_alone_is_400_HC0013_until_persisted_operations_exist()
+    {
+        await using var client = await StartAsync();
+        var alone = await client.PostJsonAsync("""{"id":"abc"}""");
+        var withQuery = await client.PostJsonAsync("""{"id":"abc","query":"{ book(id: 1) { id } }"}""");
+
+        Assert.Equal(400, alone.Status);
+        Assert.Equal("HC0013", alone.Body!["errors"]![0]!["extensions"]!["code"]!.ToString());
+        Assert.Equal(200, withQuery.Status);
+    }
+
+    [Fact]
     public async Task Get_query_returns_data()
     {
         await using var client = await StartAsync();

@@ -142,6 +142,7 @@ public sealed class LibraryQuery : ObjectGraphType
             .Resolve(ctx => ctx.GetArgument<decimal>("value"));
         Field<StringGraphType>("boom")
             .Description("Always fails unexpectedly.")
+            .Argument<StringGraphType>("note", "Ignored; lets tests send a variable.")
             .Resolve(_ => throw new InvalidOperationException("Shelf 7 collapsed"));
         Field<StringGraphType>("refused")
             .Description("Always fails with a domain code.")
