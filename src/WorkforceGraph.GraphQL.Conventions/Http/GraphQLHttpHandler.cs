@@ -163,7 +163,10 @@ internal sealed class GraphQLHttpHandler
         }
         catch (CodedExecutionError error)
         {
-            await WriteErrorAsync(context, requestErrorStatus, contentType, error).ConfigureAwait(false);
+            // A body that is not JSON is not a well-formed GraphQL-over-HTTP request: the spec (and
+            // the graphql-http audit's SHOULD) want 400 even under the legacy application/json rule.
+            var errorStatus = error.Code == ErrorCodes.SyntaxError && !isGet ? StatusCodes.Status400BadRequest : requestErrorStatus;
+            await WriteErrorAsync(context, errorStatus, contentType, error).ConfigureAwait(false);
             return;
         }
 
@@ -247,7 +250,8 @@ internal sealed class GraphQLHttpHandler
         options.UnhandledExceptionDelegate = unhandled =>
         {
             var path = unhandled.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : null;
-            GraphQLHttpLog.UnexpectedExecutionError(_logger, unhandled.OriginalException, TraceId(context), options.OperationName, path);
+            var operation = unhandled.Context?.Operation?.Name?.StringValue ?? options.OperationName;
+            GraphQLHttpLog.UnexpectedExecutionError(_logger, unhandled.OriginalException, TraceId(context), operation, path);
             return Task.CompletedTask;
         };
         return options;

@@ -9,9 +9,10 @@ public sealed class IdeOptions
     /// <summary>
     /// The folder holding the IDE's files (<c>index.html</c> and <c>static/</c>), e.g. the
     /// <c>@chillicream/bananacakepop-graphql-ide</c> package folder copied to the build output.
-    /// When unset or missing, the IDE is not served.
+    /// Defaults to <c>ide/</c> under the application's base directory, where the host's build copies
+    /// the package. When the folder has no <c>index.html</c>, the IDE is not served.
     /// </summary>
-    public string? RootPath { get; set; }
+    public string? RootPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "ide");
 
     /// <summary>The title the IDE shows.</summary>
     public string Title { get; set; } = "GraphQL";

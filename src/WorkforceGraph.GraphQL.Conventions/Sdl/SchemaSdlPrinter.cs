@@ -52,7 +52,8 @@ public static class SchemaSdlPrinter
         definitions.AddRange(Sorted<UnionGraphType>(types).Select(PrintUnion));
         definitions.AddRange(Sorted<IInputObjectGraphType>(types).Select(PrintInputObject));
         definitions.AddRange(Sorted<EnumerationGraphType>(types).Select(PrintEnum));
-        definitions.AddRange(Sorted<ScalarGraphType>(types).Select(PrintScalar));
+        // GraphQL.NET derives enumeration types from ScalarGraphType.
+        definitions.AddRange(Sorted<ScalarGraphType>(types).Where(t => t is not EnumerationGraphType).Select(PrintScalar));
 
         return string.Join("\n\n", definitions) + "\n";
     }

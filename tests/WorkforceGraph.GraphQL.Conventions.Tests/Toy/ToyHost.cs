@@ -1,0 +1,44 @@
+using GraphQL;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WorkforceGraph.GraphQL.Conventions.Http;
+
+namespace WorkforceGraph.GraphQL.Conventions.Tests.Toy;
+
+/// <summary>Builds a web host serving the toy schema through the conventions' endpoint.</summary>
+public static class ToyHost
+{
+    public static WebApplication Build(
+        string environment = "Production",
+        Action<WebApplicationBuilder>? configure = null,
+        bool useTestServer = true)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (useTestServer)
+        {
+            builder.WebHost.UseTestServer();
+        }
+        else
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
+        builder.Services.AddGraphQLHttp();
+        builder.Services.AddGraphQL(b => b
+            .AddSchema<BookSchema>()
+            .AddGraphTypes(typeof(BookSchema).Assembly));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapGraphQLEndpoint();
+        return app;
+    }
+}
