@@ -60,7 +60,6 @@ public static class WorkforceGraphQLServices
         services.AddSingleton(typeof(EdgeGraphType<>));
         services.AddGraphQL(builder => builder
             .AddSchema<WorkforceSchema>()
-            .AddSystemTextJson()
             .AddGraphTypes(typeof(WorkforceSchema).Assembly)
             .AddGraphTypes(typeof(NodeInterfaceGraphType).Assembly));
         return services;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
-using WorkforceGraph.Data;
 using WorkforceGraph.Api.Hosting;
+using WorkforceGraph.Data;
 using WorkforceGraph.Data.Seeding;
 
 namespace WorkforceGraph.Api.Commands;

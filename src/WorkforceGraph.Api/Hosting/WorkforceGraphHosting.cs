@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WorkforceGraph.Data;
 using WorkforceGraph.Data.Seeding;
-using WorkforceGraph.Features.Common;
 using WorkforceGraph.Features;
+using WorkforceGraph.Features.Common;
 using WorkforceGraph.GraphQL.Conventions.Http;
 
 namespace WorkforceGraph.Api.Hosting;

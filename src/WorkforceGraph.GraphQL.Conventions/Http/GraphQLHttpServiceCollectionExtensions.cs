@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +34,9 @@ public static class GraphQLHttpServiceCollectionExtensions
 
         services.AddOptions<IdeOptions>();
         services.AddGraphQL(builder => builder
-            .AddSystemTextJson()
+            // Non-ASCII text (Chinese names) goes out as UTF-8, as HotChocolate sends it; HTML-sensitive
+            // characters stay escaped.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
             .AddErrorInfoProvider<ConventionsErrorInfoProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphTypeMappingProvider, ConventionScalarMappingProvider>());
         services.TryAddTransient<DateScalarType>();

@@ -1,4 +1,5 @@
 using System.Net;
+using Snapshooter;
 using Snapshooter.Xunit;
 using WorkforceGraph.Testing;
 
