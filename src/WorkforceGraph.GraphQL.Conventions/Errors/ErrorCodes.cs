@@ -41,4 +41,22 @@ public static class ErrorCodes
     /// use <see cref="CodedExecutionError"/> instead.
     /// </summary>
     public const string ExecutionError = "EXECUTION_ERROR";
+
+    /// <summary><c>first</c>/<c>last</c> above the maximum page size (field error).</summary>
+    public const string MaxPageSizeExceeded = "HC0051";
+
+    /// <summary><c>first</c>/<c>last</c> missing where paging boundaries are required (field error).</summary>
+    public const string PagingBoundariesRequired = "HC0052";
+
+    /// <summary><c>nodes(ids:)</c> longer than the node batch limit.</summary>
+    public const string NodeBatchTooLarge = "HC0076";
+
+    /// <summary>A cursor that does not decode, has another version, or belongs to another order (field error).</summary>
+    public const string InvalidCursor = "HC0078";
+
+    /// <summary>Negative <c>first</c>/<c>last</c> (field error).</summary>
+    public const string NegativePageSize = "HC0079";
+
+    /// <summary>A global ID that does not decode, or names another type where one type is required.</summary>
+    public const string InvalidNodeId = "INVALID_NODE_ID";
 }

@@ -54,7 +54,7 @@ public static class NodeFields
                 if (ids.Count > maxNodeBatch)
                 {
                     throw new CodedExecutionError(
-                        "HC0076",
+                        ErrorCodes.NodeBatchTooLarge,
                         $"The maximum number of nodes that can be fetched at once is {maxNodeBatch}. This selection tried to fetch {ids.Count} nodes that exceeded the maximum allowed amount.");
                 }
 
@@ -71,7 +71,7 @@ public static class NodeFields
 
     /// <summary>The error for an ID that does not decode (HC's message, plus our code).</summary>
     public static CodedExecutionError InvalidNodeId(string? originalValue) =>
-        new CodedExecutionError("INVALID_NODE_ID", "The node ID string has an invalid format.").WithExtension("originalValue", originalValue);
+        new CodedExecutionError(ErrorCodes.InvalidNodeId, "The node ID string has an invalid format.").WithExtension("originalValue", originalValue);
 
     private static global::GraphQL.DataLoader.IDataLoaderResult<object?>? Load(IResolveFieldContext ctx, string id)
     {

@@ -8,7 +8,7 @@ public static class PagingErrors
     /// <summary><c>first</c>/<c>last</c> above the maximum.</summary>
     public static CodedExecutionError MaxPageSizeExceeded(string coordinate, int requested, int max) =>
         Create(
-            "HC0051",
+            ErrorCodes.MaxPageSizeExceeded,
             $"The maximum allowed items per page were exceeded. Requested {requested}, allowed {max}.",
             ("coordinate", coordinate),
             ("requestedItems", requested),
@@ -17,7 +17,7 @@ public static class PagingErrors
     /// <summary>Negative <c>first</c>/<c>last</c>.</summary>
     public static CodedExecutionError NegativePageSize(string coordinate, int requested) =>
         Create(
-            "HC0079",
+            ErrorCodes.NegativePageSize,
             "The requested number of values per page must be at least 0.",
             ("coordinate", coordinate),
             ("requestedItems", requested));
@@ -25,14 +25,14 @@ public static class PagingErrors
     /// <summary>Neither <c>first</c> nor <c>last</c> where they are required.</summary>
     public static CodedExecutionError BoundariesRequired(string coordinate) =>
         Create(
-            "HC0052",
+            ErrorCodes.PagingBoundariesRequired,
             "You must provide a `first` or `last` value to properly paginate the connection.",
             ("coordinate", coordinate));
 
     /// <summary>A cursor that does not decode, has another version, or was made under another order.</summary>
     public static CodedExecutionError InvalidCursor(string argument, string cursor) =>
         Create(
-            "HC0078",
+            ErrorCodes.InvalidCursor,
             $"The cursor specified in `{argument}` has an invalid format or belongs to a different order.",
             ("argument", argument),
             ("cursor", cursor));
