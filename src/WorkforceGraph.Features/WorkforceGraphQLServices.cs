@@ -18,9 +18,11 @@ using WorkforceGraph.Features.Regions;
 using WorkforceGraph.Features.Training;
 using WorkforceGraph.Features.Workers;
 using WorkforceGraph.GraphQL.Conventions.Batching;
+using WorkforceGraph.GraphQL.Conventions.Filtering;
 using WorkforceGraph.GraphQL.Conventions.Http;
 using WorkforceGraph.GraphQL.Conventions.NodeIds;
 using WorkforceGraph.GraphQL.Conventions.Paging;
+using WorkforceGraph.GraphQL.Conventions.Sorting;
 
 namespace WorkforceGraph.Features;
 
@@ -58,6 +60,11 @@ public static class WorkforceGraphQLServices
         services.AddGraphQLHttp();
         services.AddSingleton(typeof(ConnectionGraphType<>));
         services.AddSingleton(typeof(EdgeGraphType<>));
+        services.AddSingleton(typeof(FilterInputGraphType<>));
+        services.AddSingleton(typeof(ListFilterInputGraphType<>));
+        services.AddSingleton(typeof(EnumOperationFilterInputGraphType<>));
+        services.AddSingleton(typeof(SortInputGraphType<>));
+        services.Configure<FilterOptions>(configuration.GetSection("GraphQL:Filtering"));
         services.AddGraphQL(builder => builder
             .AddSchema<WorkforceSchema>()
             .AddGraphTypes(typeof(WorkforceSchema).Assembly)

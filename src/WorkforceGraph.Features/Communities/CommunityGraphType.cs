@@ -19,14 +19,14 @@ public sealed class CommunityGraphType : EntityGraphType<Community>
     public CommunityGraphType()
         : base("Community", "A village-level unit: an urban community (residents' committee, 社区居委会) or a village (villagers' committee).")
     {
-        Field(c => c.Code).Description("12-digit village-level division code.");
-        Field(c => c.Name).Description("Official name (e.g. 梅园社区).");
-        Field(c => c.UrbanRuralClass).Description("3-digit urban-rural classification code (111, 112, 121, 122, 123 urban; 210, 220 rural).");
-        Reference<RegionGraphType, Region>("region", c => c.RegionId, nullable: false)
+        Column(c => c.Code).Description("12-digit village-level division code.");
+        Column(c => c.Name).Description("Official name (e.g. 梅园社区).");
+        Column(c => c.UrbanRuralClass).Description("3-digit urban-rural classification code (111, 112, 121, 122, 123 urban; 210, 220 rural).");
+        Reference<RegionGraphType, Region>("region", c => c.Region, c => c.RegionId, nullable: false)
             .Description("The township (street office / town) the community belongs to.");
-        Field(c => c.ResidentPopulation).Description("Resident population (常住人口), persons.");
-        Field(c => c.Households).Description("Resident households.");
-        Field(c => c.GridCount).Description("Number of grids the community is divided into for grid service management (art. 9).");
+        Column(c => c.ResidentPopulation).Description("Resident population (常住人口), persons.");
+        Column(c => c.Households).Description("Resident households.");
+        Column(c => c.GridCount).Description("Number of grids the community is divided into for grid service management (art. 9).");
         ConnectionOf<WorkerGraphType, Worker>("workers", (ctx, db) =>
             {
                 var today = ctx.RequestServices!.GetRequiredService<WorkforceClock>().Today;
@@ -35,7 +35,7 @@ public sealed class CommunityGraphType : EntityGraphType<Community>
                     p.CommunityId == communityId && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today)));
             })
             .Description("Workers currently holding a post in the community.");
-        Children<PostGraphType, Post>("posts", p => p.CommunityId)
+        Children<PostGraphType, Post>("posts", c => c.Posts, p => p.CommunityId, filterable: true, sortable: true)
             .Description("Every post in the community, current and ended.");
     }
 }

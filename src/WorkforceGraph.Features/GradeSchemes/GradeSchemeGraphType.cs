@@ -13,20 +13,20 @@ public sealed class GradeSchemeGraphType : EntityGraphType<GradeScheme>
     public GradeSchemeGraphType()
         : base("GradeScheme", "A post-grade sequence set by a province or prefecture (e.g. three categories, eighteen grades; art. 4).")
     {
-        Field(s => s.Code).Description("Natural key of the scheme (e.g. JS-3x18).");
-        Field(s => s.Name).Description("Name of the scheme.");
-        Reference<RegionGraphType, Region>("region", s => s.RegionId, nullable: false)
+        Column(s => s.Code).Description("Natural key of the scheme (e.g. JS-3x18).");
+        Column(s => s.Name).Description("Name of the scheme.");
+        Reference<RegionGraphType, Region>("region", s => s.Region, s => s.RegionId, nullable: false)
             .Description("The province or prefecture that set the scheme; the most specific one containing a community applies.");
-        Field(s => s.EffectiveFrom).Description("First day the scheme applies.");
-        Children<GradeRangeGraphType, GradeRange>("categories", r => r.GradeSchemeId).Description("Grade range of each post category.");
-        Field(s => s.YearsPerStep).Description("Years of community work per grade step (commonly 3).");
-        Field(s => s.BachelorBonus).Description("Grades added for a bachelor's degree.");
-        Field(s => s.MasterBonus).Description("Grades added for a master's degree.");
-        Field(s => s.DoctorBonus).Description("Grades added for a doctorate.");
-        Field(s => s.AssistantBonus).Description("Grades added for the assistant social-worker qualification.");
-        Field(s => s.IntermediateBonus).Description("Grades added for the social-worker qualification.");
-        Field(s => s.SeniorBonus).Description("Grades added for the senior social-worker qualification.");
-        Field(s => s.ExcellentQuotaPercent).Description("Largest share of EXCELLENT results per assessment unit and year, in percent (art. 10).");
+        Column(s => s.EffectiveFrom).Description("First day the scheme applies.");
+        Children<GradeRangeGraphType, GradeRange>("categories", s => s.Ranges, r => r.GradeSchemeId).Description("Grade range of each post category.");
+        Column(s => s.YearsPerStep).Description("Years of community work per grade step (commonly 3).");
+        Column(s => s.BachelorBonus).Description("Grades added for a bachelor's degree.");
+        Column(s => s.MasterBonus).Description("Grades added for a master's degree.");
+        Column(s => s.DoctorBonus).Description("Grades added for a doctorate.");
+        Column(s => s.AssistantBonus).Description("Grades added for the assistant social-worker qualification.");
+        Column(s => s.IntermediateBonus).Description("Grades added for the social-worker qualification.");
+        Column(s => s.SeniorBonus).Description("Grades added for the senior social-worker qualification.");
+        Column(s => s.ExcellentQuotaPercent).Description("Largest share of EXCELLENT results per assessment unit and year, in percent (art. 10).");
     }
 }
 

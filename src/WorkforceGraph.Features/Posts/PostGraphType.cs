@@ -14,12 +14,12 @@ public sealed class PostGraphType : EntityGraphType<Post>
     public PostGraphType()
         : base("Post", "A worker's appointment to a post in a community, with its category and grade.")
     {
-        Reference<WorkerGraphType, Worker>("worker", p => p.WorkerId, nullable: false).Description("The appointed worker.");
-        Reference<CommunityGraphType, Community>("community", p => p.CommunityId, nullable: false).Description("The community of the post.");
-        Field<NonNullGraphType<PostRoleGraphType>>("role").Description("Role held.").Resolve(ctx => ctx.Source.Role);
-        Field<NonNullGraphType<PostCategoryGraphType>>("category").Description("Category of the grade sequence (art. 4).").Resolve(ctx => ctx.Source.Category);
-        Field(p => p.Grade).Description("Grade within the category's range in the applicable grade scheme.");
-        Field(p => p.StartDate).Description("First day of the post.");
-        Field(p => p.EndDate, nullable: true).Description("Last day of the post; null while open-ended.");
+        Reference<WorkerGraphType, Worker>("worker", p => p.Worker, p => p.WorkerId, nullable: false).Description("The appointed worker.");
+        Reference<CommunityGraphType, Community>("community", p => p.Community, p => p.CommunityId, nullable: false).Description("The community of the post.");
+        Column(x => x.Role, type: typeof(NonNullGraphType<PostRoleGraphType>)).Description("Role held.");
+        Column(x => x.Category, type: typeof(NonNullGraphType<PostCategoryGraphType>)).Description("Category of the grade sequence (art. 4).");
+        Column(p => p.Grade).Description("Grade within the category's range in the applicable grade scheme.");
+        Column(p => p.StartDate).Description("First day of the post.");
+        Column(p => p.EndDate, nullable: true).Description("Last day of the post; null while open-ended.");
     }
 }

@@ -12,12 +12,12 @@ public sealed class RegionGraphType : EntityGraphType<Region>
     public RegionGraphType()
         : base("Region", "An administrative division: province, prefecture, county or township (street office or town).")
     {
-        Field(r => r.Code).Description("12-digit statistical division code, zero-padded (e.g. 320102000000).");
-        Field(r => r.Name).Description("Official name (e.g. 玄武区).");
-        Field<NonNullGraphType<RegionLevelGraphType>>("level").Description("Administrative level.").Resolve(ctx => ctx.Source.Level);
-        Reference<RegionGraphType, Region>("parent", r => r.ParentId, nullable: true)
+        Column(r => r.Code).Description("12-digit statistical division code, zero-padded (e.g. 320102000000).");
+        Column(r => r.Name).Description("Official name (e.g. 玄武区).");
+        Column(x => x.Level, type: typeof(NonNullGraphType<RegionLevelGraphType>)).Description("Administrative level.");
+        Reference<RegionGraphType, Region>("parent", r => r.Parent, r => r.ParentId, nullable: true)
             .Description("The enclosing region one level up; null for a province.");
-        Children<RegionGraphType, Region>("children", r => r.ParentId ?? 0)
+        Children<RegionGraphType, Region>("children", r => r.Children, r => r.ParentId ?? 0)
             .Description("The regions one level down, in code order.");
         ConnectionOf<CommunityGraphType, Community>("communities", (ctx, db) =>
             {

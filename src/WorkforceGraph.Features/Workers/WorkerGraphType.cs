@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using WorkforceGraph.Data.Assessments;
 using WorkforceGraph.Data.Communities;
@@ -8,6 +9,7 @@ using WorkforceGraph.Features.Assessments;
 using WorkforceGraph.Features.Communities;
 using WorkforceGraph.Features.Posts;
 using WorkforceGraph.Features.Training;
+using WorkforceGraph.GraphQL.Conventions.Filtering;
 using WorkforceGraph.GraphQL.Conventions.Types;
 
 namespace WorkforceGraph.Features.Workers;
@@ -15,33 +17,41 @@ namespace WorkforceGraph.Features.Workers;
 /// <summary>GraphQL type <c>Worker</c>.</summary>
 public sealed class WorkerGraphType : EntityGraphType<Worker>
 {
+    private static readonly System.Linq.Expressions.Expression<Func<Worker, IdNumber>> IdNumberExpression = w => w.IdNumber;
+
     public WorkerGraphType()
         : base("Worker", "A community worker (社区工作者): full-time two-committee member or community full-time staff (art. 1).")
     {
-        Field(w => w.Name).Description("Full name.");
-        Field<NonNullGraphType<GenderGraphType>>("gender").Description("Sex as recorded.").Resolve(ctx => ctx.Source.Gender);
-        Field(w => w.BirthDate).Description("Date of birth; agrees with the ID number.");
+        Column(w => w.Name).Description("Full name.");
+        Column(x => x.Gender, type: typeof(NonNullGraphType<GenderGraphType>)).Description("Sex as recorded.");
+        Column(w => w.BirthDate).Description("Date of birth; agrees with the ID number.");
         Field<NonNullGraphType<StringGraphType>>("idNumber")
             .Description("Masked (e.g. 3201**********123X) unless the caller holds the pii:read scope.")
-            .Resolve(ctx => ctx.Source.IdNumber.Masked);
-        Field<StringGraphType>("phone")
+            .Resolve(ctx => ctx.Source.IdNumber.Masked)
+            .WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Value, _ => IdNumberExpression, typeof(IdNumber))
+            {
+                // Exact operations only (eq, neq, in, nin): a malformed operand matches no one.
+                OperationInputType = typeof(StringOperationFilterInputGraphType),
+                OperandConverter = operand => IdNumber.TryParse(operand as string, out var id, out _) ? id : null,
+                Sortable = false,
+                Columns = [nameof(Worker.IdNumber)],
+            });
+        Column(w => w.Phone, nullable: true)
             .Description("Masked (138****5678) unless the caller holds the pii:read scope.")
             .Resolve(ctx => ctx.Source.Phone is { } phone ? PhoneNumber.Mask(phone) : null);
-        Field(w => w.Ethnicity).Description("Ethnic group (民族), e.g. 汉族.");
-        Field<NonNullGraphType<PoliticalStatusGraphType>>("politicalStatus").Description("Political status.").Resolve(ctx => ctx.Source.PoliticalStatus);
-        Field<NonNullGraphType<EducationLevelGraphType>>("education").Description("Highest completed education.").Resolve(ctx => ctx.Source.Education);
-        Field<SocialWorkQualificationGraphType>("socialWorkQualification")
-            .Description("Highest social-work qualification held; null when none.")
-            .Resolve(ctx => ctx.Source.SocialWorkQualification);
-        Field<NonNullGraphType<EmploymentTypeGraphType>>("employmentType").Description("Two-committee member or community staff (art. 1).").Resolve(ctx => ctx.Source.EmploymentType);
-        Field<NonNullGraphType<WorkerStatusGraphType>>("status").Description("Probation, active, or left.").Resolve(ctx => ctx.Source.Status);
-        Field(w => w.CommunityWorkStartDate).Description("First day of community work; years accumulate across communities within a province.");
-        Field(w => w.HiredOn).Description("Date hired into the current employment.");
-        Field(w => w.IsReserveTalent).Description("In the reserve pool for community Party secretary (art. 2).");
-        Reference<CommunityGraphType, Community>("community", w => w.CommunityId, nullable: true)
+        Column(w => w.Ethnicity).Description("Ethnic group (民族), e.g. 汉族.");
+        Column(x => x.PoliticalStatus, type: typeof(NonNullGraphType<PoliticalStatusGraphType>)).Description("Political status.");
+        Column(x => x.Education, type: typeof(NonNullGraphType<EducationLevelGraphType>)).Description("Highest completed education.");
+        Column(x => x.SocialWorkQualification, type: typeof(SocialWorkQualificationGraphType)).Description("Highest social-work qualification held; null when none.");
+        Column(x => x.EmploymentType, type: typeof(NonNullGraphType<EmploymentTypeGraphType>)).Description("Two-committee member or community staff (art. 1).");
+        Column(x => x.Status, type: typeof(NonNullGraphType<WorkerStatusGraphType>)).Description("Probation, active, or left.");
+        Column(w => w.CommunityWorkStartDate).Description("First day of community work; years accumulate across communities within a province.");
+        Column(w => w.HiredOn).Description("Date hired into the current employment.");
+        Column(w => w.IsReserveTalent).Description("In the reserve pool for community Party secretary (art. 2).");
+        Reference<CommunityGraphType, Community>("community", w => w.Community, w => w.CommunityId, nullable: true)
             .Description("Community of record: of the current posts, else of the most recent post, else as created.");
-        Children<PostGraphType, Post>("posts", p => p.WorkerId).Description("Every post the worker held or holds.");
-        Children<TrainingRecordGraphType, TrainingRecord>("trainingRecords", r => r.WorkerId).Description("The worker's training records.");
-        Children<AssessmentGraphType, Assessment>("assessments", a => a.WorkerId).Description("The worker's yearly assessments.");
+        Children<PostGraphType, Post>("posts", w => w.Posts, p => p.WorkerId, sortable: true).Description("Every post the worker held or holds.");
+        Children<TrainingRecordGraphType, TrainingRecord>("trainingRecords", w => w.TrainingRecords, r => r.WorkerId, filterable: true, sortable: true).Description("The worker's training records.");
+        Children<AssessmentGraphType, Assessment>("assessments", w => w.Assessments, a => a.WorkerId, sortable: true).Description("The worker's yearly assessments.");
     }
 }

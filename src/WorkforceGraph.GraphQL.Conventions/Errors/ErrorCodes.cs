@@ -59,4 +59,7 @@ public static class ErrorCodes
 
     /// <summary>A global ID that does not decode, or names another type where one type is required.</summary>
     public const string InvalidNodeId = "INVALID_NODE_ID";
+
+    /// <summary><c>null</c> given to a filter or sort operation that does not take null (field error).</summary>
+    public const string NonNullOperand = "HC0026";
 }

@@ -1,7 +1,11 @@
+using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkforceGraph.GraphQL.Conventions.Filtering;
 using WorkforceGraph.GraphQL.Conventions.Paging;
+using WorkforceGraph.GraphQL.Conventions.Sorting;
 
 namespace WorkforceGraph.GraphQL.Conventions.Types;
 
@@ -13,7 +17,7 @@ public static class ConnectionFields
     /// </summary>
     public static FieldBuilder<object, object> AddConnection<TGraphType, TEntity>(
         this ObjectGraphType<object> query, string name, string description, Func<DbContext, IQueryable<TEntity>> rows)
-        where TGraphType : IGraphType
+        where TGraphType : IComplexGraphType
         where TEntity : class =>
         query.Field<ConnectionGraphType<TGraphType>>(name)
             .Description(description)
@@ -21,5 +25,37 @@ public static class ConnectionFields
             .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.")
             .Argument<IntGraphType>("last", "Returns the last _n_ elements from the list.")
             .Argument<StringGraphType>("before", "Returns the elements in the list that come before the specified cursor.")
+            .Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions (translated to SQL).")
+            .Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort order, first entry first; the primary key breaks ties.")
             .ResolveAsync(ctx => ConnectionResolver.ResolveAsync(ctx, rows, EntityKey.For<TEntity>()));
+}
+
+/// <summary>Resolves unpaged root lists with <c>where</c>/<c>order</c> (bounded-by-nature lists such as grade schemes).</summary>
+public static class ListResolver
+{
+    /// <summary>Reads the rows <paramref name="source"/> selects, filtered and ordered by the field's arguments.</summary>
+    public static async Task<object?> ResolveAsync<TEntity>(IResolveFieldContext ctx, Func<DbContext, IQueryable<TEntity>> source)
+        where TEntity : class
+    {
+        var services = ctx.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set.");
+        var type = ctx.FieldDefinition.ResolvedType;
+        while (type is IProvideResolvedType wrapper)
+        {
+            type = wrapper.ResolvedType;
+        }
+
+        var nodeType = (IComplexGraphType)type!;
+        var filter = FilterTranslator.Translate<TEntity>(
+            ctx.GetArgument<Dictionary<string, object?>?>("where"), nodeType, services,
+            services.GetService<Microsoft.Extensions.Options.IOptions<FilterOptions>>()?.Value);
+        var order = KeysetPager.WithTiebreak(SortTranslator.Translate<TEntity>(ctx.GetArgument<List<object?>?>("order"), nodeType, services), EntityKey.For<TEntity>());
+        await using var db = services.GetRequiredService<Batching.IDbContextSource>().CreateDbContext();
+        var query = source(db);
+        if (filter is not null)
+        {
+            query = query.Where(filter);
+        }
+
+        return await KeysetPager.ApplyOrder(query, order).ToListAsync(ctx.CancellationToken).ConfigureAwait(false);
+    }
 }

@@ -5,8 +5,10 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.GraphQL.Conventions.Batching;
+using WorkforceGraph.GraphQL.Conventions.Filtering;
 using WorkforceGraph.GraphQL.Conventions.NodeIds;
 using WorkforceGraph.GraphQL.Conventions.Paging;
+using WorkforceGraph.GraphQL.Conventions.Sorting;
 
 namespace WorkforceGraph.GraphQL.Conventions.Types;
 
@@ -29,15 +31,63 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id")
             .Description($"Global ID of the {name} (opaque; base64 of `{name}:<key>`).")
-            .Resolve(ctx => NodeId.Encode(name, KeyOf(ctx.Source)));
+            .Resolve(ctx => NodeId.Encode(name, KeyOf(ctx.Source)))
+            .WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Value, _ => EntityKey.For<TEntity>().Selector, typeof(int))
+            {
+                OperationInputType = typeof(IdOperationFilterInputGraphType),
+                OperandConverter = operand => DecodeId(name, operand),
+                Columns = ["Id"],
+            });
     }
 
+    /// <summary>
+    /// A field backed by an expression over the entity (a column or a translatable computation): resolved from the
+    /// loaded entity, and usable in <c>where</c>, <c>order</c> and projections.
+    /// </summary>
+    /// <param name="expression">A member access (a column) or any EF-translatable expression.</param>
+    /// <param name="nullable">Whether the GraphQL field is nullable.</param>
+    /// <param name="type">The graph type, when not inferred (enums: their described graph type).</param>
+    protected FieldBuilder<TEntity, TProperty> Column<TProperty>(Expression<Func<TEntity, TProperty>> expression, bool nullable = false, Type? type = null)
+    {
+        var enumGraphType = Unwrap(type) is { } unwrapped && typeof(EnumerationGraphType).IsAssignableFrom(unwrapped) ? unwrapped : null;
+        var member = expression.Body is MemberExpression { Expression: ParameterExpression } access ? access.Member.Name : null;
+        return (type is null ? Field(expression, nullable) : Field(expression, type))
+            .WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Value, _ => expression, typeof(TProperty))
+            {
+                EnumGraphType = enumGraphType,
+                Nullable = type is null ? nullable : !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>)),
+                Columns = member is null ? [] : [member],
+            });
+    }
+
+    /// <summary>A value field that is not filterable or sortable (e.g. masked personal data), still projected.</summary>
+    protected FieldBuilder<TEntity, object> Opaque<TGraphType>(string name, string column, Func<TEntity, object?> resolve)
+        where TGraphType : IGraphType =>
+        Field<TGraphType>(name)
+            .Resolve(ctx => resolve(ctx.Source))
+            .WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Value, _ => EntityKey.For<TEntity>().Selector, typeof(object))
+            {
+                Filterable = false,
+                Sortable = false,
+                Columns = [column],
+            });
+
     /// <summary>A to-one relation loaded in batch by the target's primary key.</summary>
-    protected FieldBuilder<TEntity, object> Reference<TGraphType, TTarget>(string name, Func<TEntity, int?> foreignKey, bool nullable)
+    protected FieldBuilder<TEntity, object> Reference<TGraphType, TTarget>(
+        string name, Expression<Func<TEntity, TTarget?>> navigation, Expression<Func<TEntity, int?>> foreignKeyExpression, bool nullable)
         where TGraphType : IGraphType
         where TTarget : class
     {
+        var foreignKey = foreignKeyExpression.Compile();
         var builder = nullable ? Field<TGraphType>(name) : Field<NonNullGraphType<TGraphType>>(name);
+        var fkColumn = foreignKeyExpression.Body is UnaryExpression { Operand: MemberExpression m } ? m.Member.Name
+            : foreignKeyExpression.Body is MemberExpression m2 ? m2.Member.Name : null;
+        builder.WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Reference, _ => navigation, typeof(TTarget))
+        {
+            TargetGraphType = typeof(TGraphType),
+            Nullable = nullable,
+            Columns = fkColumn is null ? [] : [fkColumn],
+        });
         return builder.Resolve(ctx =>
         {
             var key = foreignKey(ctx.Source);
@@ -54,23 +104,54 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         });
     }
 
-    /// <summary>A to-many child list loaded in batch by the children's foreign key, in primary-key order.</summary>
-    protected FieldBuilder<TEntity, object> Children<TGraphType, TChild>(string name, Expression<Func<TChild, int>> parentKey)
-        where TGraphType : IGraphType
+    /// <summary>
+    /// A to-many child list loaded in batch by the children's foreign key (one statement per field and level),
+    /// optionally with <c>where</c> and <c>order</c> arguments; primary-key order by default.
+    /// </summary>
+    protected FieldBuilder<TEntity, object> Children<TGraphType, TChild>(
+        string name, Expression<Func<TEntity, IEnumerable<TChild>>> navigation, Expression<Func<TChild, int>> parentKey,
+        bool filterable = false, bool sortable = false)
+        where TGraphType : IComplexGraphType
         where TChild : class
     {
         var parentKeyOf = parentKey.Compile();
-        return Field<NonNullGraphType<ListGraphType<NonNullGraphType<TGraphType>>>>(name).Resolve(ctx =>
+        var builder = Field<NonNullGraphType<ListGraphType<NonNullGraphType<TGraphType>>>>(name)
+            .WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Collection, _ => navigation, typeof(TChild))
+            {
+                TargetGraphType = typeof(TGraphType),
+                Sortable = false,
+            });
+        if (filterable)
         {
+            builder.Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions.");
+        }
+
+        if (sortable)
+        {
+            builder.Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort order; the primary key breaks ties.");
+        }
+
+        return builder.Resolve(ctx =>
+        {
+            var services = Services(ctx);
+            var nodeType = ListElementType(ctx.FieldDefinition);
+            var filter = filterable ? FilterTranslator.Translate<TChild>(ctx.GetArgument<Dictionary<string, object?>?>("where"), nodeType, services, FilterOptionsOf(services)) : null;
+            var order = KeysetPager.WithTiebreak(
+                sortable ? SortTranslator.Translate<TChild>(ctx.GetArgument<List<object?>?>("order"), nodeType, services) : [],
+                EntityKey.For<TChild>());
+            var loaderName = $"children:{typeof(TEntity).FullName}.{name}:{ArgumentKey(ctx)}";
             var loader = Registry(ctx).GetOrAdd<int, IReadOnlyList<TChild>>(
-                $"children:{typeof(TEntity).FullName}.{name}",
+                loaderName,
                 async (keys, ct) =>
                 {
                     await using var db = Source(ctx).CreateDbContext();
-                    var rows = await KeysetPager.ApplyOrder(
-                            db.Set<TChild>().Where(ContainsKey(parentKey, keys)),
-                            [EntityKey.For<TChild>()])
-                        .ToListAsync(ct).ConfigureAwait(false);
+                    var query = db.Set<TChild>().Where(ContainsKey(parentKey, keys));
+                    if (filter is not null)
+                    {
+                        query = query.Where(filter);
+                    }
+
+                    var rows = await KeysetPager.ApplyOrder(query, order).ToListAsync(ct).ConfigureAwait(false);
                     return rows.GroupBy(parentKeyOf).ToDictionary(g => g.Key, g => (IReadOnlyList<TChild>)[.. g]);
                 },
                 []);
@@ -80,13 +161,25 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
 
     /// <summary>A nested forward-only connection over the rows <paramref name="rows"/> selects for one parent.</summary>
     protected FieldBuilder<TEntity, object> ConnectionOf<TGraphType, TChild>(
-        string name, Func<IResolveFieldContext<TEntity>, DbContext, IQueryable<TChild>> rows)
-        where TGraphType : IGraphType
-        where TChild : class =>
-        Field<ConnectionGraphType<TGraphType>>(name)
+        string name, Func<IResolveFieldContext<TEntity>, DbContext, IQueryable<TChild>> rows, bool filterable = true, bool sortable = true)
+        where TGraphType : IComplexGraphType
+        where TChild : class
+    {
+        var builder = Field<ConnectionGraphType<TGraphType>>(name)
             .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
-            .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.")
-            .ResolveAsync(ctx => ConnectionResolver.ResolveAsync(ctx, db => rows(ctx, db), EntityKey.For<TChild>()));
+            .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.");
+        if (filterable)
+        {
+            builder.Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions.");
+        }
+
+        if (sortable)
+        {
+            builder.Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort order; the primary key breaks ties.");
+        }
+
+        return builder.ResolveAsync(ctx => ConnectionResolver.ResolveAsync(ctx, db => rows(ctx, db), EntityKey.For<TChild>()));
+    }
 
     private static async Task<IReadOnlyDictionary<int, TTarget?>> LoadByIdAsync<TTarget>(IResolveFieldContext ctx, IReadOnlyList<int> keys, CancellationToken ct)
         where TTarget : class
@@ -103,6 +196,39 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         var contains = Expression.Call(Expression.Constant(list), typeof(List<int>).GetMethod(nameof(List<int>.Contains))!, key.Body);
         return Expression.Lambda<Func<TChild, bool>>(contains, key.Parameters);
     }
+
+    private static int? DecodeId(string typeName, object operand) =>
+        NodeId.TryDecode(operand as string, out var type, out var key)
+            ? type == typeName && int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (int?)null
+            : throw NodeFields.InvalidNodeId(operand as string);
+
+    private static Type? Unwrap(Type? type)
+    {
+        while (type is { IsGenericType: true } && (type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>) || type.GetGenericTypeDefinition() == typeof(ListGraphType<>)))
+        {
+            type = type.GetGenericArguments()[0];
+        }
+
+        return type;
+    }
+
+    private static IComplexGraphType ListElementType(FieldType field)
+    {
+        var type = field.ResolvedType;
+        while (type is IProvideResolvedType wrapper)
+        {
+            type = wrapper.ResolvedType;
+        }
+
+        return (IComplexGraphType)type!;
+    }
+
+    private static FilterOptions? FilterOptionsOf(IServiceProvider services) =>
+        services.GetService<Microsoft.Extensions.Options.IOptions<FilterOptions>>()?.Value;
+
+    // Arguments are part of a batch loader's identity: the same field with another where/order is another batch.
+    private static string ArgumentKey(IResolveFieldContext ctx) =>
+        ctx.Arguments is null ? "" : System.Text.Json.JsonSerializer.Serialize(ctx.Arguments.ToDictionary(a => a.Key, a => a.Value.Value?.ToString()));
 
     private static BatchLoaderRegistry Registry(IResolveFieldContext ctx) =>
         Services(ctx).GetRequiredService<BatchLoaderRegistry>();
@@ -141,9 +267,9 @@ public static class EntityKey
 /// <summary>Resolves connection fields: reads the paging arguments, pages, and counts on demand with its own context.</summary>
 public static class ConnectionResolver
 {
-    /// <summary>Pages the rows that <paramref name="rows"/> selects (filtered, scoped, unordered).</summary>
+    /// <summary>Pages the rows that <paramref name="source"/> selects (scoped, unordered), filtered and ordered by the field's <c>where</c>/<c>order</c>.</summary>
     public static async Task<object?> ResolveAsync<TEntity>(
-        IResolveFieldContext ctx, Func<DbContext, IQueryable<TEntity>> rows, SortKey primaryKey, IReadOnlyList<SortKey>? order = null)
+        IResolveFieldContext ctx, Func<DbContext, IQueryable<TEntity>> source, SortKey primaryKey)
     {
         var services = ctx.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set.");
         var options = services.GetService<Microsoft.Extensions.Options.IOptions<PagingOptions>>()?.Value ?? new PagingOptions();
@@ -155,18 +281,40 @@ public static class ConnectionResolver
                 ctx.GetArgument<string?>("before")),
             options,
             $"{ctx.ParentType.Name}.{ctx.FieldDefinition.Name}");
-        var source = services.GetRequiredService<IDbContextSource>();
-        var effective = KeysetPager.WithTiebreak(order ?? [], primaryKey);
-        await using var db = source.CreateDbContext();
+        var nodeType = NodeType(ctx.FieldDefinition);
+        var where = ctx.HasArgument("where") ? ctx.GetArgument<Dictionary<string, object?>?>("where") : null;
+        var filter = FilterTranslator.Translate<TEntity>(where, nodeType, services, services.GetService<Microsoft.Extensions.Options.IOptions<FilterOptions>>()?.Value);
+        var order = ctx.HasArgument("order") ? SortTranslator.Translate<TEntity>(ctx.GetArgument<List<object?>?>("order"), nodeType, services) : [];
+        IQueryable<TEntity> rows(DbContext db) => filter is null ? source(db) : source(db).Where(filter);
+        var contexts = services.GetRequiredService<IDbContextSource>();
+        var effective = KeysetPager.WithTiebreak(order, primaryKey);
+        await using var db = contexts.CreateDbContext();
         return await KeysetPager.PageAsync(
             rows(db),
             effective,
             arguments,
             async ct =>
             {
-                await using var countDb = source.CreateDbContext();
+                await using var countDb = contexts.CreateDbContext();
                 return await rows(countDb).CountAsync(ct).ConfigureAwait(false);
             },
             ctx.CancellationToken).ConfigureAwait(false);
+    }
+
+    // The node type of a connection field: ConnectionGraphType → nodes → [Node!].
+    private static IComplexGraphType NodeType(FieldType field)
+    {
+        var connection = (IComplexGraphType)Unwrap(field.ResolvedType)!;
+        return (IComplexGraphType)Unwrap(connection.GetField("nodes")!.ResolvedType)!;
+    }
+
+    private static IGraphType? Unwrap(IGraphType? type)
+    {
+        while (type is IProvideResolvedType wrapper)
+        {
+            type = wrapper.ResolvedType;
+        }
+
+        return type;
     }
 }

@@ -12,17 +12,9 @@ namespace WorkforceGraph.Api.Tests.Contract;
 /// </summary>
 public sealed class SchemaSketchTests
 {
-    // Arrive with their issues: query conventions (#4), policy rules and statistics (#6), integration (#7).
+    // Arrive with their issues: policy rules and statistics (#6), integration (#7).
     private static readonly HashSet<string> NotYetBuilt = new(StringComparer.Ordinal)
     {
-        // #4: filtering and sorting arguments.
-        "Query.regions(where)", "Query.regions(order)", "Query.communities(where)", "Query.communities(order)",
-        "Query.workers(where)", "Query.workers(order)", "Query.posts(where)", "Query.posts(order)",
-        "Query.gradeSchemes(where)", "Query.gradeSchemes(order)", "Query.trainings(where)", "Query.trainings(order)",
-        "Query.trainingRecords(where)", "Query.trainingRecords(order)", "Query.assessments(where)", "Query.assessments(order)",
-        "Region.communities(where)", "Region.communities(order)", "Community.workers(where)", "Community.workers(order)",
-        "Community.posts(where)", "Community.posts(order)", "Worker.posts(order)", "Worker.trainingRecords(where)",
-        "Worker.trainingRecords(order)", "Worker.assessments(order)", "Training.records(where)",
         // #6: computed fields, statistics and staffing.
         "Community.isUrban", "Community.standardStaffing", "Community.workerCount", "Community.staffingGap",
         "Worker.serviceYears", "Worker.currentPost", "Worker.trainingStatus", "Worker.latestAssessment",
