@@ -23,14 +23,29 @@ public static class WorkforceDatabase
     public const string DefaultSqliteConnectionString = "Data Source=data/workforcegraph.db";
 
     /// <summary>Registers the pooled provider-specific factory and the <see cref="IDbContextFactory{WorkforceDbContext}"/> every resolver uses.</summary>
-    public static IServiceCollection AddWorkforceDatabase(this IServiceCollection services, DatabaseProvider provider, string? connectionString)
+    /// <param name="services">The service collection.</param>
+    /// <param name="provider">The database provider.</param>
+    /// <param name="connectionString">The connection string; null or blank for the provider's default.</param>
+    /// <param name="configure">
+    /// Optional host additions to the (pooled, so shared) context options after the provider's own, e.g.
+    /// interceptors; it receives the root service provider.
+    /// </param>
+    public static IServiceCollection AddWorkforceDatabase(
+        this IServiceCollection services,
+        DatabaseProvider provider,
+        string? connectionString,
+        Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
     {
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString;
                 EnsureSqliteDirectory(sqlite);
-                services.AddPooledDbContextFactory<SqliteWorkforceDbContext>(options => ConfigureSqlite(options, sqlite));
+                services.AddPooledDbContextFactory<SqliteWorkforceDbContext>((serviceProvider, options) =>
+                {
+                    ConfigureSqlite(options, sqlite);
+                    configure?.Invoke(serviceProvider, options);
+                });
                 services.AddSingleton<IDbContextFactory<WorkforceDbContext>, WorkforceDbContextFactory<SqliteWorkforceDbContext>>();
                 break;
             default:

@@ -1,12 +1,22 @@
 using WorkforceGraph.Data;
+using WorkforceGraph.GraphQL.Conventions.Diagnostics;
 
 namespace WorkforceGraph.Api.Hosting;
 
 /// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Workforce</c> (contracts.md).</summary>
 internal static class DatabaseSetup
 {
-    public static IServiceCollection AddWorkforceDatabase(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddWorkforceDatabase(Provider(configuration), configuration.GetConnectionString("Workforce"));
+    /// <summary>
+    /// Registers the database; in Development the contexts also carry the SQL diagnostics interceptor
+    /// (<c>X-Diagnostics: sql</c>, contracts.md), elsewhere they pay nothing for it.
+    /// </summary>
+    public static IServiceCollection AddWorkforceDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment = null)
+    {
+        Action<IServiceProvider, Microsoft.EntityFrameworkCore.DbContextOptionsBuilder>? configure = environment?.IsDevelopment() == true
+            ? (_, options) => options.AddSqlDiagnostics()
+            : null;
+        return services.AddWorkforceDatabase(Provider(configuration), configuration.GetConnectionString("Workforce"), configure);
+    }
 
     public static DatabaseProvider Provider(IConfiguration configuration)
     {

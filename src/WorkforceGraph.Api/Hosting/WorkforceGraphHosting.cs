@@ -3,6 +3,7 @@ using WorkforceGraph.Data;
 using WorkforceGraph.Data.Seeding;
 using WorkforceGraph.Features;
 using WorkforceGraph.Features.Common;
+using WorkforceGraph.GraphQL.Conventions.Diagnostics;
 using WorkforceGraph.GraphQL.Conventions.Http;
 
 namespace WorkforceGraph.Api.Hosting;
@@ -24,8 +25,9 @@ internal static partial class WorkforceGraphHosting
         // Logging:LogLevel settings in configuration still override them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Services.AddWorkforceDatabase(builder.Configuration);
+        builder.Services.AddWorkforceDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddWorkforceSchema(builder.Configuration);
+        builder.Services.AddSqlDiagnostics();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
