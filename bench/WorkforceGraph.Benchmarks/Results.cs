@@ -7,6 +7,10 @@ internal sealed record DashboardResult(DashboardQuery Query, string? Skipped, La
     public const double TargetRatio = 1.5;
 
     public double Ratio => GraphQL is null || RawSql is null || RawSql.P50 <= 0 ? double.NaN : GraphQL.P50 / RawSql.P50;
+
+    /// <summary>Against raw SQL plus the <c>{ __typename }</c> floor: how much the query itself costs beyond transport.</summary>
+    public double RatioOverFloor(Latency floor) =>
+        GraphQL is null || RawSql is null ? double.NaN : GraphQL.P50 / (RawSql.P50 + floor.P50);
 }
 
 /// <summary>A representative query under concurrent load, with the statements it runs per request.</summary>
@@ -20,5 +24,6 @@ internal sealed record BenchReport(
     Uri Endpoint,
     bool HasWhere,
     bool HasOrder,
+    Latency TransportFloor,
     IReadOnlyList<DashboardResult> Dashboard,
     IReadOnlyList<ThroughputResult> Throughput);
