@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using WorkforceGraph.Benchmarks;
+
+// Exit codes: 0 measured and written, 1 failed (one clear message), 2 bad arguments.
+if (!BenchOptions.TryParse(args, out var options, out var error))
+{
+    await Console.Error.WriteLineAsync($"bench: {error}\n{BenchOptions.Usage}");
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    var report = await BenchRun.RunAsync(options, cancel.Token);
+    ReportWriter.Print(report);
+    var output = options.Output ?? Path.Combine(BenchRun.RepositoryRoot(), "docs", "benchmarks.md");
+    await ReportWriter.WriteMarkdownAsync(report, output, cancel.Token);
+    Console.WriteLine($"\nwrote {Path.GetFullPath(output)}");
+    return 0;
+}
+catch (BenchmarkException e)
+{
+    await Console.Error.WriteLineAsync($"bench: {e.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync("bench: cancelled.");
+    return 1;
+}
+catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException)
+{
+    await Console.Error.WriteLineAsync($"bench: failed: {e.GetType().Name}: {e.Message}");
+    return 1;
+}
+
+namespace WorkforceGraph.Benchmarks
+{
+    /// <summary>One run: database, API process, dashboard against raw SQL, throughput, statement counts.</summary>
+    internal static class BenchRun
+    {
+        private const int NodeLookupSize = 20;
+
+        public static async Task<BenchReport> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+        {
+            var database = await BenchDatabase.PrepareAsync(options, cancellationToken);
+            var rowCounts = await database.CountRowsAsync(cancellationToken);
+            var communityCode = await database.SampleCommunityCodeAsync(cancellationToken);
+            var workerIds = await database.SampleWorkerIdsAsync(NodeLookupSize, cancellationToken);
+
+            await using var server = await ApiServer.StartAsync(options.ApiAssembly ?? ApiServer.DefaultAssemblyPath(), database.FilePath, cancellationToken);
+            using var client = new GraphQLClient(server.Endpoint, options.Concurrency);
+            try
+            {
+                var (hasWhere, hasOrder) = await client.WorkersArgumentsAsync(cancellationToken);
+                // The least any request costs: HTTP on loopback, parsing, validation, serialization, no database.
+                var floorBody = GraphQLClient.Body("{ __typename }");
+                var floor = await Measure.SequentialAsync(() => client.SendAsync(floorBody, cancellationToken: cancellationToken), options.Warmup, options.Requests, cancellationToken);
+                var raw = new RawSqlDashboard(database.ConnectionString);
+                var dashboard = new List<DashboardResult>();
+                foreach (var query in DashboardQueries.All)
+                {
+                    dashboard.Add(query.NeedsWhereAndOrder && !(hasWhere && hasOrder)
+                        ? new DashboardResult(query, "skipped (where/order not available yet)", null, null, 0, false)
+                        : await CompareAsync(client, raw, query, options, cancellationToken));
+                }
+
+                var dashboardQuery = dashboard.Last(d => d.Skipped is null).Query;
+                var representative = new (string Name, string Query, Action<JsonNode> Check)[]
+                {
+                    ($"dashboard {dashboardQuery.Key}", dashboardQuery.GraphQL, r => Require(Count(r["data"]?["workers"]?["nodes"]) == 50, "the dashboard page has fewer than 50 rows")),
+                    ("community detail", CommunityDetail(communityCode), r => Require(r["data"]?["community"] is JsonObject, $"community {communityCode} not found")),
+                    ($"nodes(ids:) × {NodeLookupSize} workers", NodeLookup(workerIds), r => Require(Count(r["data"]?["nodes"]) == NodeLookupSize && r["data"]!["nodes"]!.AsArray().All(n => n is not null), "nodes(ids:) returned nulls")),
+                };
+
+                var throughput = new List<ThroughputResult>();
+                foreach (var (name, query, check) in representative)
+                {
+                    Console.WriteLine($"throughput: {name} ...");
+                    check(await client.QueryAsync(query, cancellationToken: cancellationToken));
+                    var sql = await client.SqlStatementCountAsync(query, cancellationToken);
+                    var body = GraphQLClient.Body(query);
+                    for (var i = 0; i < Math.Min(options.Warmup, 50); i++)
+                    {
+                        await client.SendAsync(body, cancellationToken: cancellationToken);
+                    }
+
+                    var (result, failure) = await Measure.ConcurrentAsync(
+                        async ct => GraphQLClient.CheckNoErrors(await client.SendAsync(body, cancellationToken: ct), name),
+                        options.Concurrency, options.MaxRequests, options.Duration, cancellationToken);
+                    throughput.Add(new ThroughputResult(name, query, result, sql, failure?.Message));
+                }
+
+                return new BenchReport(options, MachineInfo.Current(), database, rowCounts, server.Endpoint, hasWhere, hasOrder, floor, dashboard, throughput);
+            }
+            catch (BenchmarkException e)
+            {
+                throw new BenchmarkException($"{e.Message}\nAPI output (tail):\n{server.Log()}", e);
+            }
+        }
+
+        /// <summary>The folder holding WorkforceGraph.sln, searched upwards from the current folder.</summary>
+        public static string RepositoryRoot()
+        {
+            for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "WorkforceGraph.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            return Environment.CurrentDirectory;
+        }
+
+        private static async Task<DashboardResult> CompareAsync(GraphQLClient client, RawSqlDashboard raw, DashboardQuery query, BenchOptions options, CancellationToken cancellationToken)
+        {
+            Console.WriteLine($"dashboard: {query.Title} ...");
+            var response = await client.QueryAsync(query.GraphQL, cancellationToken: cancellationToken);
+            var baseline = JsonNode.Parse(raw.Run(query))!;
+            var rows = Count(response["data"]?["workers"]?["nodes"]);
+            Require(rows == Count(baseline["data"]!["workers"]!["nodes"]), $"{query.Title}: GraphQL returned {rows} rows, the SQL {Count(baseline["data"]!["workers"]!["nodes"])}");
+            var same = JsonNode.DeepEquals(response["data"], baseline["data"]);
+            if (!same)
+            {
+                Console.WriteLine($"  warning: the GraphQL and SQL rows differ; first GraphQL row {response["data"]!["workers"]!["nodes"]![0]?.ToJsonString()}, first SQL row {baseline["data"]!["workers"]!["nodes"]![0]?.ToJsonString()}");
+            }
+
+            var body = GraphQLClient.Body(query.GraphQL);
+            var graphQL = await Measure.SequentialAsync(() => client.SendAsync(body, cancellationToken: cancellationToken), options.Warmup, options.Requests, cancellationToken);
+            var rawSql = await Measure.SequentialAsync(() =>
+            {
+                raw.Run(query);
+                return Task.CompletedTask;
+            }, options.Warmup, options.Requests, cancellationToken);
+            return new DashboardResult(query, null, graphQL, rawSql, rows, same);
+        }
+
+        private static string CommunityDetail(string code) =>
+            $"{{ community(code: \"{code}\") {{ name region {{ name }} workers(first: 20) {{ nodes {{ id name gender birthDate status }} }} "
+            + "posts { role category grade startDate endDate } } }";
+
+        /// <summary>Node IDs are base64 of <c>Worker:&lt;key&gt;</c> (graphql-conventions.md).</summary>
+        private static string NodeLookup(IEnumerable<int> ids) =>
+            "{ nodes(ids: [" + string.Join(", ", ids.Select(id => $"\"{Convert.ToBase64String(Encoding.UTF8.GetBytes($"Worker:{id}"))}\""))
+            + "]) { id ... on Worker { name gender birthDate status community { name } } } }";
+
+        private static int Count(JsonNode? list) => list is JsonArray array ? array.Count : -1;
+
+        private static void Require(bool condition, string message)
+        {
+            if (!condition)
+            {
+                throw new BenchmarkException(message);
+            }
+        }
+    }
+}

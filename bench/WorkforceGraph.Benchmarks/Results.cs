@@ -1,0 +1,29 @@
+namespace WorkforceGraph.Benchmarks;
+
+/// <summary>One dashboard variant: GraphQL over HTTP against the raw-SQL baseline, or why it was skipped.</summary>
+internal sealed record DashboardResult(DashboardQuery Query, string? Skipped, Latency? GraphQL, Latency? RawSql, int Rows, bool SameJson)
+{
+    /// <summary>The acceptance target for p50(GraphQL) / p50(raw SQL).</summary>
+    public const double TargetRatio = 1.5;
+
+    public double Ratio => GraphQL is null || RawSql is null || RawSql.P50 <= 0 ? double.NaN : GraphQL.P50 / RawSql.P50;
+
+    /// <summary>Against raw SQL plus the <c>{ __typename }</c> floor: how much the query itself costs beyond transport.</summary>
+    public double RatioOverFloor(Latency floor) =>
+        GraphQL is null || RawSql is null ? double.NaN : GraphQL.P50 / (RawSql.P50 + floor.P50);
+}
+
+/// <summary>A representative query under concurrent load, with the statements it runs per request.</summary>
+internal sealed record ThroughputResult(string Name, string GraphQL, Throughput Result, int? SqlStatements, string? FirstFailure);
+
+internal sealed record BenchReport(
+    BenchOptions Options,
+    MachineInfo Machine,
+    BenchDatabase Database,
+    IReadOnlyList<(string Table, long Rows)> RowCounts,
+    Uri Endpoint,
+    bool HasWhere,
+    bool HasOrder,
+    Latency TransportFloor,
+    IReadOnlyList<DashboardResult> Dashboard,
+    IReadOnlyList<ThroughputResult> Throughput);
