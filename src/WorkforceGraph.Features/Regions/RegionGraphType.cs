@@ -23,7 +23,7 @@ public sealed class RegionGraphType : EntityGraphType<Region>
             {
                 var prefix = DivisionCode.Parse(ctx.Source.Code).Prefix;
                 return db.Set<Community>().Where(c => c.Code.StartsWith(prefix));
-            })
+            }, requiredColumns: ["Id", "Code"])
             .Description("Communities (village-level units) within the region, in the order of their keys.");
     }
 }

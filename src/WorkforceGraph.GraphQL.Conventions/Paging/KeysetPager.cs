@@ -54,12 +54,14 @@ public static class KeysetPager
     /// <param name="arguments">Validated paging arguments (see <see cref="Validate"/>).</param>
     /// <param name="count">Counts the unsliced rows; runs only if <c>totalCount</c> is selected (may need its own context).</param>
     /// <param name="cancellationToken">Cancels the query.</param>
+    /// <param name="projection">Reads only the selected columns (and joins selected references); the whole row when null.</param>
     public static async Task<Connection<T>> PageAsync<T>(
         IQueryable<T> query,
         IReadOnlyList<SortKey> order,
         PagingArguments arguments,
         Func<CancellationToken, Task<int>> count,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Expression<Func<T, T>>? projection = null)
     {
         var orderHash = CursorCodec.OrderHash(order);
         var sliced = query;
@@ -77,7 +79,7 @@ public static class KeysetPager
         bool hasNext, hasPrevious;
         if (arguments.First is { } first)
         {
-            rows = await Fetch(sliced, order, reverse: false, first + 1, cancellationToken).ConfigureAwait(false);
+            rows = await Fetch(sliced, order, reverse: false, first + 1, projection, cancellationToken).ConfigureAwait(false);
             hasNext = rows.Count > first;
             if (hasNext)
             {
@@ -94,7 +96,7 @@ public static class KeysetPager
         else
         {
             var last = arguments.Last!.Value;
-            rows = await Fetch(sliced, order, reverse: true, last + 1, cancellationToken).ConfigureAwait(false);
+            rows = await Fetch(sliced, order, reverse: true, last + 1, projection, cancellationToken).ConfigureAwait(false);
             hasPrevious = rows.Count > last;
             if (hasPrevious)
             {
@@ -139,7 +141,7 @@ public static class KeysetPager
         CursorCodec.TryDecode(cursor, order, orderHash, out var values) ? values : throw PagingErrors.InvalidCursor(argument, cursor);
 
     private static async Task<List<KeysetRow<T>>> Fetch<T>(
-        IQueryable<T> query, IReadOnlyList<SortKey> order, bool reverse, int take, CancellationToken cancellationToken)
+        IQueryable<T> query, IReadOnlyList<SortKey> order, bool reverse, int take, Expression<Func<T, T>>? projection, CancellationToken cancellationToken)
     {
         var ordered = ApplyOrder(query, order, reverse).Take(take);
 
@@ -150,10 +152,12 @@ public static class KeysetPager
             order.Select(k => Expression.Convert(Rebind(k.Selector, parameter), typeof(object))));
         var body = Expression.MemberInit(
             Expression.New(typeof(KeysetRow<T>)),
-            Expression.Bind(typeof(KeysetRow<T>).GetProperty(nameof(KeysetRow<T>.Node))!, parameter),
+            Expression.Bind(
+                typeof(KeysetRow<T>).GetProperty(nameof(KeysetRow<T>.Node))!,
+                projection is null ? parameter : Expressions.ExpressionTools.Rebind(projection, parameter)),
             Expression.Bind(typeof(KeysetRow<T>).GetProperty(nameof(KeysetRow<T>.Keys))!, keys));
-        var projection = Expression.Lambda<Func<T, KeysetRow<T>>>(body, parameter);
-        return await ordered.Select(projection).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var select = Expression.Lambda<Func<T, KeysetRow<T>>>(body, parameter);
+        return await ordered.Select(select).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -56,6 +56,8 @@ public static class ListResolver
             query = query.Where(filter);
         }
 
-        return await KeysetPager.ApplyOrder(query, order).ToListAsync(ctx.CancellationToken).ConfigureAwait(false);
+        var ordered = KeysetPager.ApplyOrder(query, order);
+        var projection = Projection.ProjectionBuilder.Build<TEntity>(nodeType, Projection.SelectionTree.Of(ctx));
+        return await (projection is null ? ordered : ordered.Select(projection)).ToListAsync(ctx.CancellationToken).ConfigureAwait(false);
     }
 }

@@ -8,6 +8,7 @@ using WorkforceGraph.GraphQL.Conventions.Batching;
 using WorkforceGraph.GraphQL.Conventions.Filtering;
 using WorkforceGraph.GraphQL.Conventions.NodeIds;
 using WorkforceGraph.GraphQL.Conventions.Paging;
+using WorkforceGraph.GraphQL.Conventions.Projection;
 using WorkforceGraph.GraphQL.Conventions.Sorting;
 
 namespace WorkforceGraph.GraphQL.Conventions.Types;
@@ -79,6 +80,7 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         where TTarget : class
     {
         var foreignKey = foreignKeyExpression.Compile();
+        var loaded = navigation.Compile();
         var builder = nullable ? Field<TGraphType>(name) : Field<NonNullGraphType<TGraphType>>(name);
         var fkColumn = foreignKeyExpression.Body is UnaryExpression { Operand: MemberExpression m } ? m.Member.Name
             : foreignKeyExpression.Body is MemberExpression m2 ? m2.Member.Name : null;
@@ -90,6 +92,12 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         });
         return builder.Resolve(ctx =>
         {
+            // Joined into the parent's statement by the projection: no further query.
+            if (loaded(ctx.Source) is { } joined)
+            {
+                return joined;
+            }
+
             var key = foreignKey(ctx.Source);
             if (key is null)
             {
@@ -139,7 +147,9 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
             var order = KeysetPager.WithTiebreak(
                 sortable ? SortTranslator.Translate<TChild>(ctx.GetArgument<List<object?>?>("order"), nodeType, services) : [],
                 EntityKey.For<TChild>());
-            var loaderName = $"children:{typeof(TEntity).FullName}.{name}:{ArgumentKey(ctx)}";
+            var selection = SelectionTree.Of(ctx);
+            var projection = ProjectionBuilder.Build<TChild>(nodeType, selection, parentKey);
+            var loaderName = $"children:{typeof(TEntity).FullName}.{name}:{ArgumentKey(ctx)}:{selection.Signature()}";
             var loader = Registry(ctx).GetOrAdd<int, IReadOnlyList<TChild>>(
                 loaderName,
                 async (keys, ct) =>
@@ -151,7 +161,8 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
                         query = query.Where(filter);
                     }
 
-                    var rows = await KeysetPager.ApplyOrder(query, order).ToListAsync(ct).ConfigureAwait(false);
+                    var ordered = KeysetPager.ApplyOrder(query, order);
+                    var rows = await (projection is null ? ordered : ordered.Select(projection)).ToListAsync(ct).ConfigureAwait(false);
                     return rows.GroupBy(parentKeyOf).ToDictionary(g => g.Key, g => (IReadOnlyList<TChild>)[.. g]);
                 },
                 []);
@@ -161,11 +172,13 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
 
     /// <summary>A nested forward-only connection over the rows <paramref name="rows"/> selects for one parent.</summary>
     protected FieldBuilder<TEntity, object> ConnectionOf<TGraphType, TChild>(
-        string name, Func<IResolveFieldContext<TEntity>, DbContext, IQueryable<TChild>> rows, bool filterable = true, bool sortable = true)
+        string name, Func<IResolveFieldContext<TEntity>, DbContext, IQueryable<TChild>> rows, bool filterable = true, bool sortable = true,
+        string[]? requiredColumns = null)
         where TGraphType : IComplexGraphType
         where TChild : class
     {
         var builder = Field<ConnectionGraphType<TGraphType>>(name)
+            .WithMetadata(ProjectionBuilder.RequiredColumnsKey, requiredColumns ?? ["Id"])
             .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
             .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.");
         if (filterable)
@@ -193,7 +206,8 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
     private static Expression<Func<TChild, bool>> ContainsKey<TChild>(Expression<Func<TChild, int>> key, IReadOnlyList<int> keys)
     {
         var list = keys.ToList();
-        var contains = Expression.Call(Expression.Constant(list), typeof(List<int>).GetMethod(nameof(List<int>.Contains))!, key.Body);
+        // A parameter, not a constant: the SQL text (and its cached plan) does not change with the keys.
+        var contains = Expression.Call(Expressions.ExpressionTools.Parameter(list, typeof(List<int>)), typeof(List<int>).GetMethod(nameof(List<int>.Contains))!, key.Body);
         return Expression.Lambda<Func<TChild, bool>>(contains, key.Parameters);
     }
 
@@ -288,6 +302,7 @@ public static class ConnectionResolver
         IQueryable<TEntity> rows(DbContext db) => filter is null ? source(db) : source(db).Where(filter);
         var contexts = services.GetRequiredService<IDbContextSource>();
         var effective = KeysetPager.WithTiebreak(order, primaryKey);
+        var projection = ProjectionBuilder.Build<TEntity>(nodeType, SelectionTree.OfConnectionNodes(ctx));
         await using var db = contexts.CreateDbContext();
         return await KeysetPager.PageAsync(
             rows(db),
@@ -298,7 +313,8 @@ public static class ConnectionResolver
                 await using var countDb = contexts.CreateDbContext();
                 return await rows(countDb).CountAsync(ct).ConfigureAwait(false);
             },
-            ctx.CancellationToken).ConfigureAwait(false);
+            ctx.CancellationToken,
+            projection).ConfigureAwait(false);
     }
 
     // The node type of a connection field: ConnectionGraphType → nodes → [Node!].

@@ -85,34 +85,32 @@ public sealed class SqlStatementCountTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [Fact]
-    public async Task Posts_with_worker_and_community_references_batch_per_level()
+    public async Task Posts_with_worker_and_community_references_are_one_joined_statement()
     {
         await BuildAsync();
 
         var (data, statements) = await RunAsync("{ posts(first: 50) { nodes { worker { name community { name } } community { code } } } }");
 
         Assert.Equal(50, data["posts"]!["nodes"]!.AsArray().Count);
-        // Level 1: the posts page. Level 2: one batch of workers, one of communities (post.community).
-        // Level 3: worker.community shares the loader `ref:Community` with post.community; it fetches only
-        // the keys level 2 did not load (here the first community), so one more statement.
-        Assert.Equal(4, statements.Count);
-        Assert.Contains("FROM \"Posts\"", statements[0], StringComparison.Ordinal);
-        Assert.Single(statements, s => s.Contains("FROM \"Workers\"", StringComparison.Ordinal));
-        Assert.Equal(2, statements.Count(s => s.Contains("FROM \"Communities\"", StringComparison.Ordinal)));
+        // Selected to-one relations are JOINs of the page's own statement (graphql-conventions.md §6):
+        // post.worker, worker.community and post.community add no statement.
+        var statement = Assert.Single(statements);
+        Assert.Contains("FROM \"Posts\"", statement, StringComparison.Ordinal);
+        Assert.Contains("JOIN \"Workers\"", statement, StringComparison.Ordinal);
+        Assert.Contains("JOIN \"Communities\"", statement, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_reference_whose_keys_an_earlier_level_loaded_runs_no_statement()
+    public async Task Nested_lists_cost_one_statement_each_with_their_references_joined()
     {
         await BuildAsync();
 
-        // The loaders of one request keep what they fetched: post.community loads communities 2 and 3 at
-        // level 2, so the same communities reached again through worker.posts at level 4 cost nothing.
         var (_, statements) = await RunAsync("{ posts(first: 50) { nodes { community { code } worker { posts { community { name } } } } } }");
 
-        // Level 1 posts; level 2 communities + workers; level 3 worker.posts; level 4 nothing.
-        Assert.Equal(4, statements.Count);
-        Assert.Single(statements, s => s.Contains("FROM \"Communities\"", StringComparison.Ordinal));
+        // The posts page with its joined community and worker; then one batch for worker.posts, whose
+        // community is joined into that batch: 1 + 1 list field, the §6 budget.
+        Assert.Equal(2, statements.Count);
+        Assert.All(statements, s => Assert.Contains("JOIN \"Communities\"", s, StringComparison.Ordinal));
     }
 
     [Theory]
