@@ -232,20 +232,37 @@ public static class LibrarySeed
 
     private static Author Copy(Author a) => new()
     {
-        Id = a.Id, Name = a.Name, BirthYear = a.BirthYear, Rating = a.Rating, Active = a.Active, Since = a.Since, Genre = a.Genre, Nickname = a.Nickname,
+        Id = a.Id,
+        Name = a.Name,
+        BirthYear = a.BirthYear,
+        Rating = a.Rating,
+        Active = a.Active,
+        Since = a.Since,
+        Genre = a.Genre,
+        Nickname = a.Nickname,
     };
 
     private static Book Copy(Book b) => new() { Id = b.Id, Title = b.Title, Pages = b.Pages, Published = b.Published, AuthorId = b.AuthorId };
 
     private static Author A(int id, string name, int? birthYear, decimal rating, bool active, string since, Genre genre, string? nickname) => new()
     {
-        Id = id, Name = name, BirthYear = birthYear, Rating = rating, Active = active, Since = DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture),
-        Genre = genre, Nickname = nickname,
+        Id = id,
+        Name = name,
+        BirthYear = birthYear,
+        Rating = rating,
+        Active = active,
+        Since = DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture),
+        Genre = genre,
+        Nickname = nickname,
     };
 
     private static Book B(int id, string title, int pages, string published, int authorId) => new()
     {
-        Id = id, Title = title, Pages = pages, Published = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture), AuthorId = authorId,
+        Id = id,
+        Title = title,
+        Pages = pages,
+        Published = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
+        AuthorId = authorId,
     };
 }
 
