@@ -18,6 +18,13 @@ public sealed class SortingTests(LibraryFixture fixture) : IClassFixture<Library
     }
 
     [Fact]
+    public async Task Ordering_by_the_primary_key_itself_replaces_the_tiebreak()
+    {
+        Assert.Equal(Enumerable.Range(1, 20).Reverse(), await _host.AuthorIdsAsync("{}", "[{ id: DESC }]"));
+        Assert.Equal(Enumerable.Range(1, 20), await _host.AuthorIdsAsync("{}", "[{ id: ASC }]"));
+    }
+
+    [Fact]
     public async Task Strings_sort_by_code_point_with_the_key_as_tiebreak()
     {
         var expected = Ids(Authors.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id));
@@ -97,9 +104,14 @@ public sealed class SortingTests(LibraryFixture fixture) : IClassFixture<Library
     public async Task Several_fields_in_one_entry_apply_in_document_order()
     {
         // name is declared before genre in AuthorSortInput; the document says genre first.
-        Assert.Equal(
-            Ids(Authors.OrderBy(a => (int)a.Genre).ThenByDescending(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id)),
-            await _host.AuthorIdsAsync("{}", "[{ genre: ASC, name: DESC }]"));
+        var expected = Ids(Authors.OrderBy(a => (int)a.Genre).ThenByDescending(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id));
+        Assert.Equal(expected, await _host.AuthorIdsAsync("{}", "[{ genre: ASC, name: DESC }]"));
+
+        // The same through a variable, whose JSON object also lists genre first.
+        var data = await _host.DataAsync(
+            "query($o: [AuthorSortInput!]) { authors(first: 50, order: $o) { nodes { id } } }",
+            new { o = new object[] { new Dictionary<string, string> { ["genre"] = "ASC", ["name"] = "DESC" } } });
+        Assert.Equal(expected, data["authors"]!["nodes"]!.Select(n => LibraryHost.DecodeId("Author", (string)n["id"]!)));
     }
 
     [Fact]
