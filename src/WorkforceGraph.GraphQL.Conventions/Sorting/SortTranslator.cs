@@ -15,7 +15,12 @@ namespace WorkforceGraph.GraphQL.Conventions.Sorting;
 public static class SortTranslator
 {
     /// <summary>The sort keys for <paramref name="order"/> on <paramref name="type"/> (empty when none).</summary>
-    public static IReadOnlyList<SortKey> Translate<T>(IEnumerable<object?>? order, IComplexGraphType type, IServiceProvider? services)
+    /// <param name="order">The coerced argument.</param>
+    /// <param name="type">The entity graph type.</param>
+    /// <param name="services">Request services for computed fields' expressions.</param>
+    /// <param name="literal">The argument as written, when it is a literal: gives the document order of fields within
+    /// an entry (coercion reorders them by declaration).</param>
+    public static IReadOnlyList<SortKey> Translate<T>(IEnumerable<object?>? order, IComplexGraphType type, IServiceProvider? services, GraphQLParser.AST.GraphQLValue? literal = null)
     {
         var keys = new List<SortKey>();
         if (order is null)
@@ -24,11 +29,16 @@ public static class SortTranslator
         }
 
         var parameter = Expression.Parameter(typeof(T), "e");
+        var written = (literal as GraphQLParser.AST.GraphQLListValue)?.Values;
+        var index = 0;
         foreach (var entry in order)
         {
-            if (entry is IDictionary<string, object?> fields)
+            var entryLiteral = written is not null && index < written.Count ? written[index] : null;
+            index++;
+            if (entry is IDictionary<string, object?> coerced)
             {
-                Add(keys, parameter, parameter, fields, type, services, "");
+                var fields = InDocumentOrder(coerced, entryLiteral);
+                Add(keys, parameter, parameter, fields, type, services, "", []);
             }
         }
 
@@ -37,7 +47,7 @@ public static class SortTranslator
 
     private static void Add(
         List<SortKey> keys, ParameterExpression root, Expression target, IDictionary<string, object?> fields, IComplexGraphType type,
-        IServiceProvider? services, string prefix)
+        IServiceProvider? services, string prefix, IReadOnlyList<Expression> nullableReferences)
     {
         foreach (var (name, value) in fields)
         {
@@ -54,7 +64,9 @@ public static class SortTranslator
             {
                 if (value is IDictionary<string, object?> nested)
                 {
-                    Add(keys, root, expression, nested, Target(field!), services, path + ".");
+                    // Through a nullable reference the leaf is NULL when the reference is (a LEFT JOIN).
+                    var references = data.Nullable ? [.. nullableReferences, expression] : nullableReferences;
+                    Add(keys, root, expression, nested, Target(field!), services, path + ".", references);
                 }
 
                 continue;
@@ -67,11 +79,28 @@ public static class SortTranslator
             }
 
             var descending = direction == SortDirection.Descending;
+            Expression? nullTest = null;
+            foreach (var reference in nullableReferences)
+            {
+                var missing = Expression.Equal(reference, Expression.Constant(null, reference.Type));
+                nullTest = nullTest is null ? missing : Expression.OrElse(nullTest, missing);
+            }
+
+            if (nullableReferences.Count > 0)
+            {
+                expression = ExpressionTools.AsNullable(expression);
+            }
+
             if (data.Nullable && ExpressionTools.CanBeNull(expression.Type))
             {
+                var missing = Expression.Equal(expression, Expression.Constant(null, expression.Type));
+                nullTest = nullTest is null ? missing : Expression.OrElse(nullTest, missing);
+            }
+
+            if (nullTest is not null)
+            {
                 // 0 for values, 1 for NULL: ASC puts NULLs last, DESC first, whatever the database's own rule.
-                var isNull = Expression.Condition(
-                    Expression.Equal(expression, Expression.Constant(null, expression.Type)), Expression.Constant(1), Expression.Constant(0));
+                var isNull = Expression.Condition(nullTest, Expression.Constant(1), Expression.Constant(0));
                 keys.Add(new SortKey(path + "#null", Expression.Lambda(isNull, root), descending));
             }
 
@@ -82,6 +111,31 @@ public static class SortTranslator
 
             keys.Add(new SortKey(path, Expression.Lambda(expression, root), descending));
         }
+    }
+
+    private static IDictionary<string, object?> InDocumentOrder(IDictionary<string, object?> coerced, GraphQLParser.AST.GraphQLValue? literal)
+    {
+        if (literal is not GraphQLParser.AST.GraphQLObjectValue { Fields: { } written } || coerced.Count < 2 && written.All(f => f.Value is not GraphQLParser.AST.GraphQLObjectValue))
+        {
+            return coerced;
+        }
+
+        var ordered = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in written)
+        {
+            var name = field.Name.StringValue;
+            if (coerced.TryGetValue(name, out var value))
+            {
+                ordered[name] = value is IDictionary<string, object?> nested ? InDocumentOrder(nested, field.Value) : value;
+            }
+        }
+
+        foreach (var (name, value) in coerced)
+        {
+            ordered.TryAdd(name, value);
+        }
+
+        return ordered;
     }
 
     // Enum members in declaration order as 0, 1, 2… (a CASE in SQL): stored names would sort alphabetically.

@@ -48,7 +48,7 @@ public static class ListResolver
         var filter = FilterTranslator.Translate<TEntity>(
             ctx.GetArgument<Dictionary<string, object?>?>("where"), nodeType, services,
             services.GetService<Microsoft.Extensions.Options.IOptions<FilterOptions>>()?.Value);
-        var order = KeysetPager.WithTiebreak(SortTranslator.Translate<TEntity>(ctx.GetArgument<List<object?>?>("order"), nodeType, services), EntityKey.For<TEntity>());
+        var order = KeysetPager.WithTiebreak(SortTranslator.Translate<TEntity>(ctx.GetArgument<List<object?>?>("order"), nodeType, services, EntityKey.OrderLiteral(ctx)), EntityKey.For<TEntity>());
         await using var db = services.GetRequiredService<Batching.IDbContextSource>().CreateDbContext();
         var query = source(db);
         if (filter is not null)

@@ -145,7 +145,7 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
             var nodeType = ListElementType(ctx.FieldDefinition);
             var filter = filterable ? FilterTranslator.Translate<TChild>(ctx.GetArgument<Dictionary<string, object?>?>("where"), nodeType, services, FilterOptionsOf(services)) : null;
             var order = KeysetPager.WithTiebreak(
-                sortable ? SortTranslator.Translate<TChild>(ctx.GetArgument<List<object?>?>("order"), nodeType, services) : [],
+                sortable ? SortTranslator.Translate<TChild>(ctx.GetArgument<List<object?>?>("order"), nodeType, services, OrderLiteral(ctx)) : [],
                 EntityKey.For<TChild>());
             var selection = SelectionTree.Of(ctx);
             var projection = ProjectionBuilder.Build<TChild>(nodeType, selection, parentKey);
@@ -212,9 +212,11 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
     }
 
     private static int? DecodeId(string typeName, object operand) =>
-        NodeId.TryDecode(operand as string, out var type, out var key)
-            ? type == typeName && int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (int?)null
-            : throw NodeFields.InvalidNodeId(operand as string);
+        !NodeId.TryDecode(operand as string, out var type, out var key) ? throw NodeFields.InvalidNodeId(operand as string)
+        : type != typeName ? null // an ID of another type matches no row
+        : int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            && id.ToString(System.Globalization.CultureInfo.InvariantCulture) == key ? id
+        : throw NodeFields.InvalidNodeId(operand as string);
 
     private static Type? Unwrap(Type? type)
     {
@@ -237,6 +239,8 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         return (IComplexGraphType)type!;
     }
 
+    private static GraphQLParser.AST.GraphQLValue? OrderLiteral(IResolveFieldContext ctx) => EntityKey.OrderLiteral(ctx);
+
     private static FilterOptions? FilterOptionsOf(IServiceProvider services) =>
         services.GetService<Microsoft.Extensions.Options.IOptions<FilterOptions>>()?.Value;
 
@@ -258,6 +262,10 @@ public static class EntityKey
 {
     /// <summary>The primary key as a sort key (the tiebreak of every order).</summary>
     public static SortKey For<TEntity>() => Cache<TEntity>.Key;
+
+    /// <summary>The <c>order</c> argument as written in the document, when it is a literal.</summary>
+    public static GraphQLParser.AST.GraphQLValue? OrderLiteral(IResolveFieldContext ctx) =>
+        ctx.FieldAst.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "order")?.Value;
 
     /// <summary>Reads the primary key of a loaded entity.</summary>
     public static Func<TEntity, int> Accessor<TEntity>() => Cache<TEntity>.Accessor;
@@ -298,7 +306,7 @@ public static class ConnectionResolver
         var nodeType = NodeType(ctx.FieldDefinition);
         var where = ctx.HasArgument("where") ? ctx.GetArgument<Dictionary<string, object?>?>("where") : null;
         var filter = FilterTranslator.Translate<TEntity>(where, nodeType, services, services.GetService<Microsoft.Extensions.Options.IOptions<FilterOptions>>()?.Value);
-        var order = ctx.HasArgument("order") ? SortTranslator.Translate<TEntity>(ctx.GetArgument<List<object?>?>("order"), nodeType, services) : [];
+        var order = ctx.HasArgument("order") ? SortTranslator.Translate<TEntity>(ctx.GetArgument<List<object?>?>("order"), nodeType, services, EntityKey.OrderLiteral(ctx)) : [];
         IQueryable<TEntity> rows(DbContext db) => filter is null ? source(db) : source(db).Where(filter);
         var contexts = services.GetRequiredService<IDbContextSource>();
         var effective = KeysetPager.WithTiebreak(order, primaryKey);
