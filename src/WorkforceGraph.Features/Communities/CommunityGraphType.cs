@@ -27,12 +27,13 @@ public sealed class CommunityGraphType : EntityGraphType<Community>
         Column(c => c.ResidentPopulation).Description("Resident population (常住人口), persons.");
         Column(c => c.Households).Description("Resident households.");
         Column(c => c.GridCount).Description("Number of grids the community is divided into for grid service management (art. 9).");
-        ConnectionOf<WorkerGraphType, Worker>("workers", (ctx, db) =>
+        // Current post holders of the community: those whose community of record it is and who hold a current post
+        // there (domain brief: all current posts are in the community of record). The condition refers to the
+        // worker only, so every community of a level is paged in one statement.
+        ConnectionOver<WorkerGraphType, Worker>("workers", c => c.Workers, ctx =>
             {
                 var today = ctx.RequestServices!.GetRequiredService<WorkforceClock>().Today;
-                var communityId = ctx.Source.Id;
-                return db.Set<Worker>().Where(w => w.Posts.Any(p =>
-                    p.CommunityId == communityId && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today)));
+                return w => w.Posts.Any(p => p.CommunityId == w.CommunityId && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today));
             })
             .Description("Workers currently holding a post in the community.");
         Children<PostGraphType, Post>("posts", c => c.Posts, p => p.CommunityId, filterable: true, sortable: true)

@@ -22,11 +22,7 @@ public sealed class TrainingGraphType : EntityGraphType<TrainingEntity>
         Column(t => t.StartDate).Description("First day of the programme.");
         Column(t => t.EndDate).Description("Last day of the programme.");
         Column(t => t.Hours).Description("Class hours of the programme.");
-        ConnectionOf<TrainingRecordGraphType, TrainingRecord>("records", (ctx, db) =>
-            {
-                var trainingId = ctx.Source.Id;
-                return db.Set<TrainingRecord>().Where(r => r.TrainingId == trainingId);
-            }, sortable: false)
+        ConnectionOver<TrainingRecordGraphType, TrainingRecord>("records", t => t.Records, sortable: false)
             .Description("Participation records of the programme.");
     }
 }

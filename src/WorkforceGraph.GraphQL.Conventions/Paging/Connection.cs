@@ -29,6 +29,11 @@ public sealed class Connection<T> : IConnection
 
     /// <summary>Counts every row of the connection (same filter, no slicing).</summary>
     public Task<int> CountAsync(CancellationToken cancellationToken) => _count(cancellationToken);
+
+    /// <summary>A count that a batch loader answers for many connections at once (nested connections).</summary>
+    public Func<global::GraphQL.DataLoader.IDataLoaderResult<int>>? DeferredCount { get; init; }
+
+    object? IConnection.DeferredCountResult => DeferredCount?.Invoke();
 }
 
 /// <summary>A node with its cursor.</summary>

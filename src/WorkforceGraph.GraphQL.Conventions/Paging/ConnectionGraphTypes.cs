@@ -13,6 +13,8 @@ internal interface IConnection
     PageInfo PageInfo { get; }
 
     Task<int> CountAsync(CancellationToken cancellationToken);
+
+    object? DeferredCountResult { get; }
 }
 
 /// <summary>
@@ -40,7 +42,12 @@ public sealed class ConnectionGraphType<TNodeGraphType> : ObjectGraphType<object
             .Resolve(ctx => ((IConnection)ctx.Source).NodeObjects);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("Identifies the total count of items in the connection (counted only when selected).")
-            .ResolveAsync(async ctx => await ((IConnection)ctx.Source).CountAsync(ctx.CancellationToken).ConfigureAwait(false));
+            .ResolveAsync(async ctx =>
+            {
+                // Nested connections hand back a batch-loader result, so the counts of one level are one statement.
+                var connection = (IConnection)ctx.Source;
+                return connection.DeferredCountResult ?? await connection.CountAsync(ctx.CancellationToken).ConfigureAwait(false);
+            });
     }
 }
 

@@ -137,7 +137,7 @@ public static class KeysetPager
         return query.Provider.CreateQuery<T>(expression);
     }
 
-    private static object?[] Decode(string cursor, string argument, IReadOnlyList<SortKey> order, string orderHash) =>
+    internal static object?[] Decode(string cursor, string argument, IReadOnlyList<SortKey> order, string orderHash) =>
         CursorCodec.TryDecode(cursor, order, orderHash, out var values) ? values : throw PagingErrors.InvalidCursor(argument, cursor);
 
     private static async Task<List<KeysetRow<T>>> Fetch<T>(
@@ -164,7 +164,7 @@ public static class KeysetPager
     /// Rows strictly after (or before) the cursor in the effective order:
     /// OR over i of (k1 = v1 AND … AND k(i-1) = v(i-1) AND ki ≷ vi).
     /// </summary>
-    private static Expression<Func<T, bool>> Bound<T>(IReadOnlyList<SortKey> order, object?[] values, bool after)
+    internal static Expression<Func<T, bool>> Bound<T>(IReadOnlyList<SortKey> order, object?[] values, bool after)
     {
         var parameter = Expression.Parameter(typeof(T), "row");
         Expression? disjunction = null;

@@ -16,14 +16,21 @@ public static class ProjectionBuilder
     /// <summary>Metadata key for extra columns a field's resolver reads from its parent (e.g. a code prefix).</summary>
     public const string RequiredColumnsKey = "wg:columns";
 
+    private const int MaxDepth = 8;
+
     /// <summary>The projection lambda for <typeparamref name="T"/>, or null when the type cannot be projected.</summary>
     /// <param name="type">The entity's graph type (its fields carry the data metadata).</param>
     /// <param name="selection">The selected fields.</param>
     /// <param name="extra">Expressions whose columns must be read too (e.g. the parent key a batch groups by).</param>
-    public static Expression<Func<T, T>>? Build<T>(IComplexGraphType type, SelectionTree selection, params LambdaExpression[] extra)
+    public static Expression<Func<T, T>>? Build<T>(IComplexGraphType type, SelectionTree selection, params LambdaExpression[] extra) =>
+        Build<T>(type, selection, joinReferences: true, extra);
+
+    /// <summary>As <see cref="Build{T}(IComplexGraphType, SelectionTree, LambdaExpression[])"/>; without joins when
+    /// <paramref name="joinReferences"/> is false (inside a window-function subquery EF would need APPLY).</summary>
+    public static Expression<Func<T, T>>? Build<T>(IComplexGraphType type, SelectionTree selection, bool joinReferences, params LambdaExpression[] extra)
     {
         var parameter = Expression.Parameter(typeof(T), "p");
-        var body = Init(parameter, typeof(T), type, selection, depth: 0, extra.SelectMany(ColumnsOf));
+        var body = Init(parameter, typeof(T), type, selection, depth: joinReferences ? 0 : MaxDepth, extra.SelectMany(ColumnsOf));
         return body is null ? null : Expression.Lambda<Func<T, T>>(body, parameter);
     }
 
@@ -38,7 +45,7 @@ public static class ProjectionBuilder
     private static MemberInitExpression? Init(
         Expression source, Type entityType, IComplexGraphType type, SelectionTree selection, int depth, IEnumerable<string>? extra = null)
     {
-        if (depth > 8 || entityType.GetConstructor(Type.EmptyTypes) is null)
+        if (depth > MaxDepth || entityType.GetConstructor(Type.EmptyTypes) is null)
         {
             return null;
         }
@@ -68,7 +75,7 @@ public static class ProjectionBuilder
             }
 
             columns.UnionWith(data.Columns);
-            if (data.Kind == DataFieldKind.Reference && child.Children.Count > 0
+            if (data.Kind == DataFieldKind.Reference && child.Children.Count > 0 && depth < MaxDepth
                 && data.Expression(null).Body is MemberExpression { Member: PropertyInfo navigation, Expression: ParameterExpression }
                 && Target(field) is { } targetType)
             {

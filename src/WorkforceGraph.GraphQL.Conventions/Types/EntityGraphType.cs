@@ -23,6 +23,7 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
     where TEntity : class
 {
     private static readonly Func<TEntity, int> KeyOf = EntityKey.Accessor<TEntity>();
+    private static readonly string[] IdColumn = ["Id"];
 
     /// <summary>Names the type, describes it and adds <c>id: ID!</c>.</summary>
     protected EntityGraphType(string name, string description)
@@ -194,6 +195,92 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         return builder.ResolveAsync(ctx => ConnectionResolver.ResolveAsync(ctx, db => rows(ctx, db), EntityKey.For<TChild>()));
     }
 
+    /// <summary>
+    /// A nested forward-only connection over a collection navigation, paged per parent for every parent of the level
+    /// in ONE statement (a window function); <c>totalCount</c> is one statement per level too.
+    /// </summary>
+    /// <param name="name">Field name.</param>
+    /// <param name="navigation">The collection navigation (e.g. <c>t =&gt; t.Records</c>).</param>
+    /// <param name="condition">An extra condition on the children that does not refer to the parent, or null.</param>
+    /// <param name="filterable">Adds <c>where</c>.</param>
+    /// <param name="sortable">Adds <c>order</c>.</param>
+    protected FieldBuilder<TEntity, object> ConnectionOver<TGraphType, TChild>(
+        string name, Expression<Func<TEntity, IEnumerable<TChild>>> navigation,
+        Func<IResolveFieldContext, Expression<Func<TChild, bool>>?>? condition = null, bool filterable = true, bool sortable = true)
+        where TGraphType : IComplexGraphType
+        where TChild : class
+    {
+        var builder = Field<ConnectionGraphType<TGraphType>>(name)
+            .WithMetadata(ProjectionBuilder.RequiredColumnsKey, IdColumn)
+            .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
+            .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.");
+        if (filterable)
+        {
+            builder.Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions.");
+        }
+
+        if (sortable)
+        {
+            builder.Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort order; the primary key breaks ties.");
+        }
+
+        var parentKey = (Expression<Func<TEntity, int>>)EntityKey.For<TEntity>().Selector;
+        return builder.Resolve(ctx =>
+        {
+            var services = Services(ctx);
+            var options = services.GetService<Microsoft.Extensions.Options.IOptions<PagingOptions>>()?.Value ?? new PagingOptions();
+            var arguments = KeysetPager.Validate(
+                new PagingArguments(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), null, null),
+                options,
+                $"{ctx.ParentType.Name}.{ctx.FieldDefinition.Name}");
+            var connectionType = ListElementType(ctx.FieldDefinition);
+            var nodeType = ListElementType(connectionType.GetField("nodes")!);
+            var filter = filterable ? FilterTranslator.Translate<TChild>(ctx.GetArgument<Dictionary<string, object?>?>("where"), nodeType, services, FilterOptionsOf(services)) : null;
+            if (condition?.Invoke(ctx) is { } extra)
+            {
+                filter = filter is null ? extra : Expression.Lambda<Func<TChild, bool>>(Expression.AndAlso(extra.Body, Expressions.ExpressionTools.Rebind(filter, extra.Parameters[0])), extra.Parameters);
+            }
+
+            var order = KeysetPager.WithTiebreak(
+                sortable ? SortTranslator.Translate<TChild>(ctx.GetArgument<List<object?>?>("order"), nodeType, services, OrderLiteral(ctx)) : [],
+                EntityKey.For<TChild>());
+            var orderHash = CursorCodec.OrderHash(order);
+            var after = arguments.After is null ? null : KeysetPager.Bound<TChild>(order, KeysetPager.Decode(arguments.After, "after", order, orderHash), after: true);
+            var selection = SelectionTree.OfConnectionNodes(ctx);
+            var projection = ProjectionBuilder.Build<TChild>(nodeType, selection, joinReferences: false);
+            var loaderKey = $"{typeof(TEntity).FullName}.{name}:{ArgumentKey(ctx)}";
+            IQueryable<TEntity> Parents(DbContext db, IReadOnlyList<int> keys) => db.Set<TEntity>().Where(ContainsKey(parentKey, keys));
+
+            var counts = Registry(ctx).GetOrAdd<int, int>(
+                "count:" + loaderKey,
+                async (keys, ct) =>
+                {
+                    await using var db = Source(ctx).CreateDbContext();
+                    return await NestedConnectionLoader.CountAsync(Parents(db, keys), parentKey, navigation, filter, ct).ConfigureAwait(false);
+                },
+                0);
+            var pages = Registry(ctx).GetOrAdd<int, Connection<TChild>>(
+                $"connection:{loaderKey}:{selection.Signature()}",
+                async (keys, ct) =>
+                {
+                    await using var db = Source(ctx).CreateDbContext();
+                    var fetched = await NestedConnectionLoader.PageAsync(
+                        Parents(db, keys), parentKey, navigation, filter, order, after, arguments.First!.Value, projection, ct).ConfigureAwait(false);
+                    return keys.ToDictionary(
+                        k => k,
+                        k =>
+                        {
+                            var (rows, hasNext) = fetched.TryGetValue(k, out var page) ? page : ([], false);
+                            var edges = rows.Select(r => new Edge<TChild>(CursorCodec.Encode(orderHash, r.Keys), r.Node)).ToList();
+                            var info = new PageInfo(hasNext, arguments.After is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
+                            return new Connection<TChild>(edges, info, c => counts.Load(k).GetResultAsync(c)) { DeferredCount = () => counts.Load(k) };
+                        });
+                },
+                new Connection<TChild>([], new PageInfo(false, false, null, null), _ => Task.FromResult(0)));
+            return pages.Load(KeyOf(ctx.Source));
+        });
+    }
+
     private static async Task<IReadOnlyDictionary<int, TTarget?>> LoadByIdAsync<TTarget>(IResolveFieldContext ctx, IReadOnlyList<int> keys, CancellationToken ct)
         where TTarget : class
     {
@@ -228,9 +315,11 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         return type;
     }
 
-    private static IComplexGraphType ListElementType(FieldType field)
+    private static IComplexGraphType ListElementType(FieldType field) => ListElementType(field.ResolvedType);
+
+    private static IComplexGraphType ListElementType(IGraphType? resolved)
     {
-        var type = field.ResolvedType;
+        var type = resolved;
         while (type is IProvideResolvedType wrapper)
         {
             type = wrapper.ResolvedType;
