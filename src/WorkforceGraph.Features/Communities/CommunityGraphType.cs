@@ -30,7 +30,7 @@ public sealed class CommunityGraphType : EntityGraphType<Community>
         // Current post holders of the community: those whose community of record it is and who hold a current post
         // there (domain brief: all current posts are in the community of record). The condition refers to the
         // worker only, so every community of a level is paged in one statement.
-        ConnectionOver<WorkerGraphType, Worker>("workers", c => c.Workers, ctx =>
+        ConnectionOver<WorkerGraphType, Worker>("workers", c => c.Workers, w => w.CommunityId, ctx =>
             {
                 var today = ctx.RequestServices!.GetRequiredService<WorkforceClock>().Today;
                 return w => w.Posts.Any(p => p.CommunityId == w.CommunityId && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today));

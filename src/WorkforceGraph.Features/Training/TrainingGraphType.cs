@@ -22,7 +22,7 @@ public sealed class TrainingGraphType : EntityGraphType<TrainingEntity>
         Column(t => t.StartDate).Description("First day of the programme.");
         Column(t => t.EndDate).Description("Last day of the programme.");
         Column(t => t.Hours).Description("Class hours of the programme.");
-        ConnectionOver<TrainingRecordGraphType, TrainingRecord>("records", t => t.Records, sortable: false)
+        ConnectionOver<TrainingRecordGraphType, TrainingRecord>("records", t => t.Records, r => r.TrainingId, sortable: false)
             .Description("Participation records of the programme.");
     }
 }

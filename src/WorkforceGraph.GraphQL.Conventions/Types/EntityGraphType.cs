@@ -201,11 +201,13 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
     /// </summary>
     /// <param name="name">Field name.</param>
     /// <param name="navigation">The collection navigation (e.g. <c>t =&gt; t.Records</c>).</param>
+    /// <param name="foreignKey">The child's key of its parent (e.g. <c>r =&gt; r.TrainingId</c>): restricts the window to the
+    /// batch's parents inside the subquery, which EF would otherwise number over the whole table.</param>
     /// <param name="condition">An extra condition on the children that does not refer to the parent, or null.</param>
     /// <param name="filterable">Adds <c>where</c>.</param>
     /// <param name="sortable">Adds <c>order</c>.</param>
     protected FieldBuilder<TEntity, object> ConnectionOver<TGraphType, TChild>(
-        string name, Expression<Func<TEntity, IEnumerable<TChild>>> navigation,
+        string name, Expression<Func<TEntity, IEnumerable<TChild>>> navigation, Expression<Func<TChild, int?>> foreignKey,
         Func<IResolveFieldContext, Expression<Func<TChild, bool>>?>? condition = null, bool filterable = true, bool sortable = true)
         where TGraphType : IComplexGraphType
         where TChild : class
@@ -251,12 +253,22 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
             var loaderKey = $"{typeof(TEntity).FullName}.{name}:{ArgumentKey(ctx)}";
             IQueryable<TEntity> Parents(DbContext db, IReadOnlyList<int> keys) => db.Set<TEntity>().Where(ContainsKey(parentKey, keys));
 
+            // The children of this batch's parents only, as a parameter list (not a correlation, which needs APPLY).
+            Expression<Func<TChild, bool>> OfBatch(IReadOnlyList<int> keys)
+            {
+                var list = keys.Select(k => (int?)k).ToList();
+                var inBatch = Expression.Call(
+                    Expressions.ExpressionTools.Parameter(list, typeof(List<int?>)), typeof(List<int?>).GetMethod(nameof(List<int?>.Contains))!, foreignKey.Body);
+                var body = filter is null ? (Expression)inBatch : Expression.AndAlso(inBatch, Expressions.ExpressionTools.Rebind(filter, foreignKey.Parameters[0]));
+                return Expression.Lambda<Func<TChild, bool>>(body, foreignKey.Parameters);
+            }
+
             var counts = Registry(ctx).GetOrAdd<int, int>(
                 "count:" + loaderKey,
                 async (keys, ct) =>
                 {
                     await using var db = Source(ctx).CreateDbContext();
-                    return await NestedConnectionLoader.CountAsync(Parents(db, keys), parentKey, navigation, filter, ct).ConfigureAwait(false);
+                    return await NestedConnectionLoader.CountAsync(Parents(db, keys), parentKey, navigation, OfBatch(keys), ct).ConfigureAwait(false);
                 },
                 0);
             var pages = Registry(ctx).GetOrAdd<int, Connection<TChild>>(
@@ -265,7 +277,7 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
                 {
                     await using var db = Source(ctx).CreateDbContext();
                     var fetched = await NestedConnectionLoader.PageAsync(
-                        Parents(db, keys), parentKey, navigation, filter, order, after, arguments.First!.Value, projection, ct).ConfigureAwait(false);
+                        Parents(db, keys), parentKey, navigation, OfBatch(keys), order, after, arguments.First!.Value, projection, ct).ConfigureAwait(false);
                     return keys.ToDictionary(
                         k => k,
                         k =>

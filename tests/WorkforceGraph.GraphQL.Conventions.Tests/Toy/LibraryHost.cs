@@ -110,7 +110,7 @@ public sealed class AuthorGraphType : EntityGraphType<Author>
         Column(a => a.Genre, type: typeof(NonNullGraphType<GenreGraphType>)).Description("Main genre.");
         Column(a => a.Nickname, nullable: true).Description("Pen name; null when none.");
         Children<BookGraphType, Book>("books", a => a.Books, b => b.AuthorId, filterable: true, sortable: true).Description("Books written.");
-        ConnectionOver<BookGraphType, Book>("bookPage", a => a.Books).Description("Books written, as a connection.");
+        ConnectionOver<BookGraphType, Book>("bookPage", a => a.Books, b => b.AuthorId).Description("Books written, as a connection.");
     }
 }
 
