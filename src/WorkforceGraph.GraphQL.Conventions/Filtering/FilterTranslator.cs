@@ -137,16 +137,7 @@ public static class FilterTranslator
         return result;
     }
 
-    private static IComplexGraphType Target(FieldType field)
-    {
-        var type = field.ResolvedType;
-        while (type is IProvideResolvedType wrapper)
-        {
-            type = wrapper.ResolvedType;
-        }
-
-        return type as IComplexGraphType ?? throw new InvalidOperationException($"Field {field.Name} does not lead to an object type.");
-    }
+    private static IComplexGraphType Target(FieldType field) => GraphTypes.Complex(field.ResolvedType);
 }
 
 /// <summary>Filtering options, bound from <c>GraphQL:Filtering</c>.</summary>

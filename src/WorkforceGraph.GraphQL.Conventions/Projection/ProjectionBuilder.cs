@@ -110,16 +110,7 @@ public static class ProjectionBuilder
         return Expression.MemberInit(Expression.New(entityType), bindings);
     }
 
-    private static IComplexGraphType? Target(FieldType field)
-    {
-        var type = field.ResolvedType;
-        while (type is IProvideResolvedType wrapper)
-        {
-            type = wrapper.ResolvedType;
-        }
-
-        return type as IComplexGraphType;
-    }
+    private static IComplexGraphType? Target(FieldType field) => GraphTypes.Unwrap(field.ResolvedType) as IComplexGraphType;
 
     private sealed class MemberFinder(ParameterExpression parameter) : ExpressionVisitor
     {

@@ -153,14 +153,5 @@ public static class SortTranslator
         return result;
     }
 
-    private static IComplexGraphType Target(FieldType field)
-    {
-        var type = field.ResolvedType;
-        while (type is IProvideResolvedType wrapper)
-        {
-            type = wrapper.ResolvedType;
-        }
-
-        return (IComplexGraphType)type!;
-    }
+    private static IComplexGraphType Target(FieldType field) => GraphTypes.Complex(field.ResolvedType);
 }

@@ -38,13 +38,7 @@ public static class ListResolver
         where TEntity : class
     {
         var services = ctx.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set.");
-        var type = ctx.FieldDefinition.ResolvedType;
-        while (type is IProvideResolvedType wrapper)
-        {
-            type = wrapper.ResolvedType;
-        }
-
-        var nodeType = (IComplexGraphType)type!;
+        var nodeType = GraphTypes.Complex(ctx.FieldDefinition.ResolvedType);
         var filter = FilterTranslator.Translate<TEntity>(
             ctx.GetArgument<Dictionary<string, object?>?>("where"), nodeType, services,
             services.GetService<Microsoft.Extensions.Options.IOptions<FilterOptions>>()?.Value);

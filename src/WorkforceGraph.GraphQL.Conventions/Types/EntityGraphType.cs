@@ -62,18 +62,6 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
             });
     }
 
-    /// <summary>A value field that is not filterable or sortable (e.g. masked personal data), still projected.</summary>
-    protected FieldBuilder<TEntity, object> Opaque<TGraphType>(string name, string column, Func<TEntity, object?> resolve)
-        where TGraphType : IGraphType =>
-        Field<TGraphType>(name)
-            .Resolve(ctx => resolve(ctx.Source))
-            .WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Value, _ => EntityKey.For<TEntity>().Selector, typeof(object))
-            {
-                Filterable = false,
-                Sortable = false,
-                Columns = [column],
-            });
-
     /// <summary>A to-one relation loaded in batch by the target's primary key.</summary>
     protected FieldBuilder<TEntity, object> Reference<TGraphType, TTarget>(
         string name, Expression<Func<TEntity, TTarget?>> navigation, Expression<Func<TEntity, int?>> foreignKeyExpression, bool nullable)
@@ -327,18 +315,7 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         return type;
     }
 
-    private static IComplexGraphType ListElementType(FieldType field) => ListElementType(field.ResolvedType);
-
-    private static IComplexGraphType ListElementType(IGraphType? resolved)
-    {
-        var type = resolved;
-        while (type is IProvideResolvedType wrapper)
-        {
-            type = wrapper.ResolvedType;
-        }
-
-        return (IComplexGraphType)type!;
-    }
+    private static IComplexGraphType ListElementType(FieldType field) => GraphTypes.Complex(field.ResolvedType);
 
     private static GraphQLParser.AST.GraphQLValue? OrderLiteral(IResolveFieldContext ctx) => EntityKey.OrderLiteral(ctx);
 
@@ -427,19 +404,6 @@ public static class ConnectionResolver
     }
 
     // The node type of a connection field: ConnectionGraphType → nodes → [Node!].
-    private static IComplexGraphType NodeType(FieldType field)
-    {
-        var connection = (IComplexGraphType)Unwrap(field.ResolvedType)!;
-        return (IComplexGraphType)Unwrap(connection.GetField("nodes")!.ResolvedType)!;
-    }
-
-    private static IGraphType? Unwrap(IGraphType? type)
-    {
-        while (type is IProvideResolvedType wrapper)
-        {
-            type = wrapper.ResolvedType;
-        }
-
-        return type;
-    }
+    private static IComplexGraphType NodeType(FieldType field) =>
+        GraphTypes.Complex(GraphTypes.Complex(field.ResolvedType).GetField("nodes")!.ResolvedType);
 }
