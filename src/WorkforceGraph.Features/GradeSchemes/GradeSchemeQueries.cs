@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.Data.GradeSchemes;
 using WorkforceGraph.Features.Common;
 using WorkforceGraph.GraphQL.Conventions.Batching;
-using WorkforceGraph.GraphQL.Conventions.Filtering;
-using WorkforceGraph.GraphQL.Conventions.Sorting;
 using WorkforceGraph.GraphQL.Conventions.Types;
 
 namespace WorkforceGraph.Features.GradeSchemes;
@@ -16,7 +14,6 @@ public sealed class GradeSchemeQueries : IQueryFields
     public void AddTo(ObjectGraphType<object> query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GradeSchemeGraphType>>>>("gradeSchemes")
             .Description("Post-grade sequences of every province and prefecture (bounded by nature, so unpaged).")
-            .Argument<FilterInputGraphType<GradeSchemeGraphType>>("where", "Only the schemes matching these conditions.")
-            .Argument<ListGraphType<NonNullGraphType<SortInputGraphType<GradeSchemeGraphType>>>>("order", "Sort order; the primary key breaks ties.")
+            .ListArguments<GradeSchemeGraphType, object, object>(ListArgumentSet.Where | ListArgumentSet.Order)
             .ResolveAsync(async ctx => await ListResolver.ResolveAsync(ctx, db => db.Set<GradeScheme>()));
 }

@@ -21,13 +21,64 @@ public static class ConnectionFields
         where TEntity : class =>
         query.Field<ConnectionGraphType<TGraphType>>(name)
             .Description(description)
-            .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
-            .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.")
-            .Argument<IntGraphType>("last", "Returns the last _n_ elements from the list.")
-            .Argument<StringGraphType>("before", "Returns the elements in the list that come before the specified cursor.")
-            .Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions (translated to SQL).")
-            .Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort order, first entry first; the primary key breaks ties.")
+            .ListArguments<TGraphType, object, object>(ListArgumentSet.Connection)
             .ResolveAsync(ctx => ConnectionResolver.ResolveAsync(ctx, rows, EntityKey.For<TEntity>()));
+}
+
+/// <summary>Which of the conventions' list arguments a field takes.</summary>
+[Flags]
+public enum ListArgumentSet
+{
+    /// <summary>None.</summary>
+    None = 0,
+
+    /// <summary><c>first</c>, <c>after</c>.</summary>
+    Forward = 1,
+
+    /// <summary><c>last</c>, <c>before</c>.</summary>
+    Backward = 2,
+
+    /// <summary><c>where</c>.</summary>
+    Where = 4,
+
+    /// <summary><c>order</c>.</summary>
+    Order = 8,
+
+    /// <summary>A root connection: all of them.</summary>
+    Connection = Forward | Backward | Where | Order,
+}
+
+/// <summary>Declares the conventions' list arguments in one place, so every list field describes them alike.</summary>
+public static class ListArgumentExtensions
+{
+    /// <summary>Adds the chosen arguments, in the conventions' order.</summary>
+    public static FieldBuilder<TSource, TReturn> ListArguments<TGraphType, TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, ListArgumentSet set)
+        where TGraphType : IComplexGraphType
+    {
+        if (set.HasFlag(ListArgumentSet.Forward))
+        {
+            field.Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
+                .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.");
+        }
+
+        if (set.HasFlag(ListArgumentSet.Backward))
+        {
+            field.Argument<IntGraphType>("last", "Returns the last _n_ elements from the list.")
+                .Argument<StringGraphType>("before", "Returns the elements in the list that come before the specified cursor.");
+        }
+
+        if (set.HasFlag(ListArgumentSet.Where))
+        {
+            field.Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions (translated to SQL).");
+        }
+
+        if (set.HasFlag(ListArgumentSet.Order))
+        {
+            field.Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort order, first entry first; the primary key breaks ties.");
+        }
+
+        return field;
+    }
 }
 
 /// <summary>Resolves unpaged root lists with <c>where</c>/<c>order</c> (bounded-by-nature lists such as grade schemes).</summary>

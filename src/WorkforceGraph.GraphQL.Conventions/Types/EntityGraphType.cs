@@ -117,16 +117,8 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
             {
                 TargetGraphType = typeof(TGraphType),
                 Sortable = false,
-            });
-        if (filterable)
-        {
-            builder.Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions.");
-        }
-
-        if (sortable)
-        {
-            builder.Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort order; the primary key breaks ties.");
-        }
+            })
+            .ListArguments<TGraphType, TEntity, object>(Arguments(paged: false, filterable, sortable));
 
         return builder.Resolve(ctx =>
         {
@@ -168,17 +160,7 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
     {
         var builder = Field<ConnectionGraphType<TGraphType>>(name)
             .WithMetadata(ProjectionBuilder.RequiredColumnsKey, requiredColumns ?? ["Id"])
-            .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
-            .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.");
-        if (filterable)
-        {
-            builder.Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions.");
-        }
-
-        if (sortable)
-        {
-            builder.Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort order; the primary key breaks ties.");
-        }
+            .ListArguments<TGraphType, TEntity, object>(Arguments(paged: true, filterable, sortable));
 
         return builder.ResolveAsync(ctx => ConnectionResolver.ResolveAsync(ctx, db => rows(ctx, db), EntityKey.For<TChild>()));
     }
@@ -202,17 +184,7 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
     {
         var builder = Field<ConnectionGraphType<TGraphType>>(name)
             .WithMetadata(ProjectionBuilder.RequiredColumnsKey, IdColumn)
-            .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
-            .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.");
-        if (filterable)
-        {
-            builder.Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions.");
-        }
-
-        if (sortable)
-        {
-            builder.Argument<ListGraphType<NonNullGraphType<SortInputGraphType<TGraphType>>>>("order", "Sort order; the primary key breaks ties.");
-        }
+            .ListArguments<TGraphType, TEntity, object>(Arguments(paged: true, filterable, sortable));
 
         var parentKey = (Expression<Func<TEntity, int>>)EntityKey.For<TEntity>().Selector;
         return builder.Resolve(ctx =>
@@ -314,6 +286,11 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
 
         return type;
     }
+
+    private static ListArgumentSet Arguments(bool paged, bool filterable, bool sortable) =>
+        (paged ? ListArgumentSet.Forward : ListArgumentSet.None)
+        | (filterable ? ListArgumentSet.Where : ListArgumentSet.None)
+        | (sortable ? ListArgumentSet.Order : ListArgumentSet.None);
 
     private static IComplexGraphType ListElementType(FieldType field) => GraphTypes.Complex(field.ResolvedType);
 
