@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
+using WorkforceGraph.Data.Regions;
 using WorkforceGraph.Data.Seeding;
 
 namespace WorkforceGraph.Data;
@@ -94,11 +95,19 @@ public static class WorkforceDatabase
     }
 }
 
-/// <summary>Hands out the provider-specific context as the base type; the one place every context is created.</summary>
+/// <summary>
+/// Hands out the provider-specific context as the base type; the one place every context is created. Contexts
+/// are pooled, so each one leaves here with the national scope; a request narrows it to its caller's.
+/// </summary>
 internal sealed class WorkforceDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<WorkforceDbContext>
     where TContext : WorkforceDbContext
 {
-    public WorkforceDbContext CreateDbContext() => inner.CreateDbContext();
+    public WorkforceDbContext CreateDbContext()
+    {
+        var context = inner.CreateDbContext();
+        context.Scope = RegionScope.National;
+        return context;
+    }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add … --context SqliteWorkforceDbContext</c> build the model without the host.</summary>

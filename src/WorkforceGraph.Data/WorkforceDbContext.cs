@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkforceGraph.Data.Assessments;
+using WorkforceGraph.Data.Audit;
 using WorkforceGraph.Data.Communities;
 using WorkforceGraph.Data.GradeSchemes;
 using WorkforceGraph.Data.Posts;
@@ -33,6 +34,8 @@ public abstract class WorkforceDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
+    public DbSet<PiiReadAudit> PiiReadAudits => Set<PiiReadAudit>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL, safe against member reordering, same on every provider.
@@ -41,8 +44,81 @@ public abstract class WorkforceDbContext(DbContextOptions options) : DbContext(o
         configurationBuilder.Properties<decimal>().HavePrecision(9, 2);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>
+    /// The caller's region scope, applied by query filters to every query of this context (contracts.md): rows
+    /// outside it behave as if they did not exist. National unless the request's caller says otherwise; the one
+    /// place scope is enforced, so that no field, loader or command can forget it.
+    /// </summary>
+    public RegionScope Scope
+    {
+        get;
+        set
+        {
+            field = value;
+            ScopeIsNational = value.IsNational;
+            ScopeFrom = value.From;
+            ScopeTo = value.To;
+            ScopeAncestors = [.. value.AncestorCodes];
+        }
+    }
+
+    // The scope as query parameters: EF Core reads these members of the current context for every query.
+    internal bool ScopeIsNational { get; private set; } = true;
+
+    internal string ScopeFrom { get; private set; } = "";
+
+    internal string ScopeTo { get; private set; } = "";
+
+    internal string[] ScopeAncestors { get; private set; } = [];
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkforceDbContext).Assembly);
+
+        // Region scope. Codes compare as ranges [From, To) so that the code indexes serve them. Regions above the
+        // scope stay visible (names of one's own province and prefecture); a worker is in scope by the community
+        // of record; rules and courses organised above the scope apply within it. Visibility is closed under the
+        // non-null references of the schema: a post, an assessment or a training record is visible only when
+        // everything it points to is (its worker, its community, its course), so no visible row dangles.
+        modelBuilder.Entity<Region>().HasQueryFilter(r =>
+            ScopeIsNational
+            || (string.Compare(r.Code, ScopeFrom) >= 0 && string.Compare(r.Code, ScopeTo) < 0)
+            || ScopeAncestors.Contains(r.Code));
+        modelBuilder.Entity<Community>().HasQueryFilter(c =>
+            ScopeIsNational || (string.Compare(c.Code, ScopeFrom) >= 0 && string.Compare(c.Code, ScopeTo) < 0));
+        modelBuilder.Entity<Worker>().HasQueryFilter(w =>
+            ScopeIsNational
+            || (w.Community != null && string.Compare(w.Community.Code, ScopeFrom) >= 0 && string.Compare(w.Community.Code, ScopeTo) < 0));
+        modelBuilder.Entity<Post>().HasQueryFilter(p =>
+            ScopeIsNational
+            || (string.Compare(p.Community!.Code, ScopeFrom) >= 0 && string.Compare(p.Community.Code, ScopeTo) < 0
+                && p.Worker!.Community != null
+                && string.Compare(p.Worker.Community.Code, ScopeFrom) >= 0 && string.Compare(p.Worker.Community.Code, ScopeTo) < 0));
+        modelBuilder.Entity<Assessment>().HasQueryFilter(a =>
+            ScopeIsNational
+            || (string.Compare(a.Community!.Code, ScopeFrom) >= 0 && string.Compare(a.Community.Code, ScopeTo) < 0
+                && a.Worker!.Community != null
+                && string.Compare(a.Worker.Community.Code, ScopeFrom) >= 0 && string.Compare(a.Worker.Community.Code, ScopeTo) < 0));
+        modelBuilder.Entity<TrainingRecord>().HasQueryFilter(t =>
+            ScopeIsNational
+            || (t.Worker!.Community != null
+                && string.Compare(t.Worker.Community.Code, ScopeFrom) >= 0 && string.Compare(t.Worker.Community.Code, ScopeTo) < 0
+                && (t.Training!.OrganizerId == null
+                    || (string.Compare(t.Training.Organizer!.Code, ScopeFrom) >= 0 && string.Compare(t.Training.Organizer.Code, ScopeTo) < 0)
+                    || ScopeAncestors.Contains(t.Training.Organizer.Code))));
+        modelBuilder.Entity<GradeScheme>().HasQueryFilter(g =>
+            ScopeIsNational
+            || (string.Compare(g.Region!.Code, ScopeFrom) >= 0 && string.Compare(g.Region.Code, ScopeTo) < 0)
+            || ScopeAncestors.Contains(g.Region.Code));
+        modelBuilder.Entity<Training>().HasQueryFilter(t =>
+            ScopeIsNational
+            || t.OrganizerId == null
+            || (string.Compare(t.Organizer!.Code, ScopeFrom) >= 0 && string.Compare(t.Organizer.Code, ScopeTo) < 0)
+            || ScopeAncestors.Contains(t.Organizer.Code));
+        // The trail of reads made by callers within the scope.
+        modelBuilder.Entity<PiiReadAudit>().HasQueryFilter(a =>
+            ScopeIsNational || (string.Compare(a.CallerScope, ScopeFrom) >= 0 && string.Compare(a.CallerScope, ScopeTo) < 0));
+    }
 }
 
 /// <summary>The SQLite flavour (embedded default); owns Migrations/Sqlite.</summary>

@@ -10,11 +10,13 @@ using WorkforceGraph.Data.Regions;
 using WorkforceGraph.Data.Trainings;
 using WorkforceGraph.Data.Workers;
 using WorkforceGraph.Features.Assessments;
+using WorkforceGraph.Features.Audit;
 using WorkforceGraph.Features.Common;
 using WorkforceGraph.Features.Communities;
 using WorkforceGraph.Features.GradeSchemes;
 using WorkforceGraph.Features.Posts;
 using WorkforceGraph.Features.Regions;
+using WorkforceGraph.Features.Security;
 using WorkforceGraph.Features.Training;
 using WorkforceGraph.Features.Workers;
 using WorkforceGraph.GraphQL.Conventions.Batching;
@@ -34,7 +36,18 @@ public static class WorkforceGraphQLServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WorkforceClock>();
         services.AddScoped<BatchLoaderRegistry>();
-        services.AddSingleton<IDbContextSource, WorkforceDbContextSource>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentCaller>();
+        services.AddScoped<PiiReads>();
+        services.AddGraphQLRequestConfigurator<PiiAuditWriter>();
+        services.AddScoped<IDbContextSource, WorkforceDbContextSource>();
+        services.AddAuthorization(options =>
+        {
+            foreach (var (policy, roles) in WorkforcePolicies.All())
+            {
+                options.AddPolicy(policy, p => p.RequireClaim(WorkforceClaims.Role, roles));
+            }
+        });
         services.Configure<PagingOptions>(configuration.GetSection("GraphQL:Paging"));
 
         // Root fields, in the order of the schema sketch.
@@ -45,6 +58,7 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<IQueryFields, GradeSchemeQueries>();
         services.AddSingleton<IQueryFields, TrainingQueries>();
         services.AddSingleton<IQueryFields, AssessmentQueries>();
+        services.AddSingleton<IQueryFields, AuditQueries>();
 
         AddNode<Region>(services, "Region");
         AddNode<Community>(services, "Community");

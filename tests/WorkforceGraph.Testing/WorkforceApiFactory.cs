@@ -53,8 +53,38 @@ public class WorkforceApiFactory : WebApplicationFactory<Program>
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A GraphQL client for this host.</summary>
-    public GraphQLHttpClient GraphQL() => new(CreateClient());
+    /// <summary>The HMAC key the test hosts sign and check bearer tokens with (never a Development key file).</summary>
+    public const string TestSigningKey = "d29ya2ZvcmNlZ3JhcGgtdGVzdC1zaWduaW5nLWtleS0wMTIzNDU2Nzg5YWJjZGVm";
+
+    /// <summary>A GraphQL client for this host; with a token, every request carries it as a bearer token.</summary>
+    public GraphQLHttpClient GraphQL(string? token = null)
+    {
+        var http = CreateClient();
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return new GraphQLHttpClient(http);
+    }
+
+    /// <summary>A token for this host as the <c>token</c> command would mint it, valid for an hour from the pinned clock's real now.</summary>
+    public static string Token(string role, string region, params string[] scopes) => TokenFor($"test-{role}-{region}", role, region, scopes);
+
+    /// <summary>A token with an explicit subject.</summary>
+    public static string TokenFor(string subject, string role, string region, params string[] scopes)
+    {
+        if (!WorkforceGraph.Features.Security.WorkforceClaims.TryParseRole(role, out var parsed))
+        {
+            throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+        }
+
+        var caller = new WorkforceGraph.Features.Security.Caller(
+            subject, parsed, WorkforceGraph.Data.Regions.RegionScope.Parse(region), scopes.ToHashSet(StringComparer.Ordinal));
+        var settings = new WorkforceGraph.Api.Security.AuthSettings(
+            Convert.FromBase64String(TestSigningKey), WorkforceGraph.Api.Security.AuthSettings.DefaultIssuer, WorkforceGraph.Api.Security.AuthSettings.DefaultIssuer);
+        return WorkforceGraph.Api.Security.TokenIssuer.Issue(settings, caller, TimeSpan.FromHours(1));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -62,6 +92,9 @@ public class WorkforceApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Workforce", ConnectionString);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Seed:Scale", "none");
+        builder.UseSetting("Auth:SigningKey", TestSigningKey);
+        // Off unless a test is about it: a test class sends far more than a caller's minute of requests.
+        builder.UseSetting("RateLimiting:RequestsPerMinute", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

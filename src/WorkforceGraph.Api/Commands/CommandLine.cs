@@ -7,6 +7,7 @@ internal static class CommandLine
     {
         ["schema"] = SchemaCommand.RunAsync,
         ["seed"] = args => SeedCommand.RunAsync(args, Configuration(args), CancellationToken.None),
+        ["token"] = args => TokenCommand.RunAsync(args, Configuration(args), EnvironmentName()),
     };
 
     /// <summary>True when the first argument names a command (server options start with <c>--</c>).</summary>
@@ -23,11 +24,15 @@ internal static class CommandLine
         return await command(args[1..]);
     }
 
+    /// <summary>The hosting environment as the server would see it (Production unless an environment variable says).</summary>
+    public static string EnvironmentName() =>
+        Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+        ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+
     /// <summary>Builds configuration as the server does (appsettings, environment, command line).</summary>
     public static IConfiguration Configuration(string[] args)
     {
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
-            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        var environment = EnvironmentName();
         return new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkforceGraph.Api.Security;
 using WorkforceGraph.Data;
 using WorkforceGraph.Data.Seeding;
 using WorkforceGraph.Features;
@@ -26,6 +27,8 @@ internal static partial class WorkforceGraphHosting
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddWorkforceDatabase(builder.Configuration, builder.Environment);
+        // Security first: its request configurator refuses anonymous calls before any other runs.
+        builder.AddWorkforceSecurity();
         builder.Services.AddWorkforceSchema(builder.Configuration);
         builder.Services.AddSqlDiagnostics();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -61,7 +64,8 @@ internal static partial class WorkforceGraphHosting
 
     public static WebApplication MapWorkforceGraph(this WebApplication app)
     {
-        app.MapGraphQLEndpoint("/graphql");
+        app.UseWorkforceSecurity();
+        app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(SecuritySetup.RateLimitPolicy);
         app.MapHealthChecks("/healthz");
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using WorkforceGraph.GraphQL.Conventions.Authorization;
 using WorkforceGraph.GraphQL.Conventions.NodeIds;
 
 namespace WorkforceGraph.Features.Common;
@@ -26,5 +27,6 @@ public sealed class WorkforceSchema : Schema
     {
         Description = "WorkforceGraph: China's community-worker workforce (2024 policy on building the community-worker workforce).";
         Query = query;
+        this.EnforceFieldPolicies();
     }
 }

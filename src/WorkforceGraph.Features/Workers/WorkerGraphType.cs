@@ -8,6 +8,7 @@ using WorkforceGraph.Data.Workers;
 using WorkforceGraph.Features.Assessments;
 using WorkforceGraph.Features.Communities;
 using WorkforceGraph.Features.Posts;
+using WorkforceGraph.Features.Security;
 using WorkforceGraph.Features.Training;
 using WorkforceGraph.GraphQL.Conventions.Filtering;
 using WorkforceGraph.GraphQL.Conventions.Types;
@@ -27,7 +28,7 @@ public sealed class WorkerGraphType : EntityGraphType<Worker>
         Column(w => w.BirthDate).Description("Date of birth; agrees with the ID number.");
         Field<NonNullGraphType<StringGraphType>>("idNumber")
             .Description("Masked (e.g. 3201**********123X) unless the caller holds the pii:read scope.")
-            .Resolve(ctx => ctx.Source.IdNumber.Masked)
+            .Resolve(ctx => PiiReads.Reveal(ctx, ctx.Source.Id, "idNumber", ctx.Source.IdNumber.Unmasked, ctx.Source.IdNumber.Masked))
             .WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Value, _ => IdNumberExpression, typeof(IdNumber))
             {
                 // Exact operations only (eq, neq, in, nin): a malformed operand matches no one.
@@ -35,10 +36,12 @@ public sealed class WorkerGraphType : EntityGraphType<Worker>
                 OperandConverter = operand => IdNumber.TryParse(operand as string, out var id, out _) ? id : null,
                 Sortable = false,
                 Columns = [nameof(Worker.IdNumber)],
+                Guard = PiiReads.RequireScope,
             });
-        Column(w => w.Phone, nullable: true)
+        var phone = Column(w => w.Phone, nullable: true)
             .Description("Masked (138****5678) unless the caller holds the pii:read scope.")
-            .Resolve(ctx => ctx.Source.Phone is { } phone ? PhoneNumber.Mask(phone) : null);
+            .Resolve(ctx => PiiReads.Reveal(ctx, ctx.Source.Id, "phone", ctx.Source.Phone, ctx.Source.Phone is { } value ? PhoneNumber.Mask(value) : null));
+        DataField.Of(phone.FieldType)!.Guard = PiiReads.RequireScope;
         Column(w => w.Ethnicity).Description("Ethnic group (民族), e.g. 汉族.");
         Column(x => x.PoliticalStatus, type: typeof(NonNullGraphType<PoliticalStatusGraphType>)).Description("Political status.");
         Column(x => x.Education, type: typeof(NonNullGraphType<EducationLevelGraphType>)).Description("Highest completed education.");

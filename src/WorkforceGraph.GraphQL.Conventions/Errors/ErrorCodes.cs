@@ -62,4 +62,13 @@ public static class ErrorCodes
 
     /// <summary><c>null</c> given to a filter or sort operation that does not take null (field error).</summary>
     public const string NonNullOperand = "HC0026";
+
+    /// <summary>An anonymous call where the host requires a bearer token (HTTP 401).</summary>
+    public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+
+    /// <summary>The caller's role or scope refuses a field or an operation (a field error, never a 403).</summary>
+    public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
+
+    /// <summary>Too many requests from one caller in the rate limiter's window (HTTP 429).</summary>
+    public const string RateLimited = "RATE_LIMITED";
 }

@@ -82,6 +82,7 @@ public static class FilterTranslator
         }
 
         options.Authorize?.Invoke(type, field!, services);
+        data.Guard?.Invoke(services);
         var expression = ExpressionTools.Rebind(data.Expression(services), target);
         switch (data.Kind)
         {

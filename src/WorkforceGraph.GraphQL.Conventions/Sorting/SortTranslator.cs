@@ -59,6 +59,7 @@ public static class SortTranslator
                 throw new CodedExecutionError(ErrorCodes.ValidationFailed, $"`{path}` cannot be sorted.");
             }
 
+            data.Guard?.Invoke(services);
             var expression = ExpressionTools.Rebind(data.Expression(services), target);
             if (data.Kind == DataFieldKind.Reference)
             {

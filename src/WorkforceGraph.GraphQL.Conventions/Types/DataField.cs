@@ -62,6 +62,13 @@ public sealed class DataField
     /// <summary>The GraphQL type of the filter operation input, when not derived from <see cref="ValueType"/>.</summary>
     public Type? OperationInputType { get; init; }
 
+    /// <summary>
+    /// Called with the request's services whenever a <c>where</c> or an <c>order</c> uses the field, before any SQL
+    /// is built; it refuses by throwing (typically a coded execution error). Use it for fields whose values the
+    /// caller may see only masked: a filter or a sort on them would be an oracle for the hidden value.
+    /// </summary>
+    public Action<IServiceProvider?>? Guard { get; set; }
+
     /// <summary>Columns a projection must read for this field (entity property names); empty for computed ones.</summary>
     public IReadOnlyList<string> Columns { get; init; } = [];
 

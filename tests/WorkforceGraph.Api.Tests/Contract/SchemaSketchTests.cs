@@ -23,7 +23,7 @@ public sealed class SchemaSketchTests
         "StaffingReport", "StaffingRow",
         // #7: batch writes and the change feed.
         "Query.changes", "ChangeEntityType", "Change", "ChangeOperation", "Mutation", "UpsertWorkersInput",
-        "WorkerInput", "UpsertWorkersPayload", "RecordError", "DateTime",
+        "WorkerInput", "UpsertWorkersPayload", "RecordError",
     };
 
     [Fact]

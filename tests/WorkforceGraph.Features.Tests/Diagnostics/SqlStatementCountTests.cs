@@ -96,9 +96,13 @@ public sealed class SqlStatementCountTests(ITestOutputHelper output) : IAsyncLif
         // post.worker, worker.community and post.community add no statement.
         var statement = Assert.Single(statements);
         Assert.Contains("FROM \"Posts\"", statement, StringComparison.Ordinal);
-        Assert.Contains("JOIN \"Workers\"", statement, StringComparison.Ordinal);
-        Assert.Contains("JOIN \"Communities\"", statement, StringComparison.Ordinal);
+        Assert.Matches(JoinOf("Workers"), statement);
+        Assert.Matches(JoinOf("Communities"), statement);
     }
+
+    // A join of the table, directly or of a subquery over it (region-scope query filters join filtered subqueries).
+    private static System.Text.RegularExpressions.Regex JoinOf(string table) =>
+        new("JOIN (\\(\\s*SELECT [^;]*?FROM )?\"" + table + "\"");
 
     [Fact]
     public async Task Nested_lists_cost_one_statement_each_with_their_references_joined()
@@ -110,7 +114,7 @@ public sealed class SqlStatementCountTests(ITestOutputHelper output) : IAsyncLif
         // The posts page with its joined community and worker; then one batch for worker.posts, whose
         // community is joined into that batch: 1 + 1 list field, the §6 budget.
         Assert.Equal(2, statements.Count);
-        Assert.All(statements, s => Assert.Contains("JOIN \"Communities\"", s, StringComparison.Ordinal));
+        Assert.All(statements, s => Assert.Matches(JoinOf("Communities"), s));
     }
 
     [Theory]

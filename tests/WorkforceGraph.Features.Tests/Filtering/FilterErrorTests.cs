@@ -131,6 +131,7 @@ public sealed class FilterErrorTests : IAsyncLifetime
         Assert.True(response.FirstErrorCode == "INVALID_NODE_ID", response.Text);
     }
 
+    // With pii:read, so that the operand rules of personal fields are what is tested.
     private Task<GraphQLResponse> WorkersAsync(string arguments) =>
-        _factory.GraphQL().PostAsync($"{{ workers(first: 10, {arguments}) {{ nodes {{ id name }} }} }}");
+        _factory.GraphQL(WorkforceApiFactory.Token("analyst", "00", "pii:read")).PostAsync($"{{ workers(first: 10, {arguments}) {{ nodes {{ id name }} }} }}");
 }
