@@ -85,11 +85,14 @@ public sealed class PiiAuditWriter(PiiReads reads, CurrentCaller caller, IDbCont
 
     public async ValueTask OnResultAsync(ExecutionResult result, HttpContext httpContext)
     {
+        ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(httpContext);
         if (reads.Reads.Count == 0)
         {
             return;
         }
+
+        var operationName = result.Operation?.Name?.StringValue ?? reads.OperationName;
 
         var who = caller.Value;
         var at = time.GetUtcNow().UtcDateTime;
@@ -103,7 +106,7 @@ public sealed class PiiAuditWriter(PiiReads reads, CurrentCaller caller, IDbCont
             Role = WorkforceClaims.RoleName(who.Role),
             CallerScope = who.Region.Prefix,
             RequestId = requestId,
-            OperationName = reads.OperationName is { Length: > 200 } name ? name[..200] : reads.OperationName,
+            OperationName = operationName is { Length: > 200 } name ? name[..200] : operationName,
             WorkerId = r.Key,
             Fields = string.Join(',', r.Value),
         }));

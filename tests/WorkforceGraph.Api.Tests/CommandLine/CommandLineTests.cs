@@ -42,7 +42,10 @@ public sealed class CommandLineTests
         Assert.Contains("Usage", stderr, StringComparison.Ordinal);
     }
 
-    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    internal static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), args);
+
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(IDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -50,6 +53,11 @@ public sealed class CommandLineTests
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WorkforceGraph.Api.dll"));
         foreach (var arg in args)
         {
