@@ -17,6 +17,12 @@ internal static class GraphQLHttpRequestReader
             throw Invalid("The GraphQL request is empty.");
         }
 
+        // JSON text is UTF-8 (RFC 8259); the parser checks string contents only when they are read.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new CodedExecutionError(ErrorCodes.SyntaxError, "The request body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
