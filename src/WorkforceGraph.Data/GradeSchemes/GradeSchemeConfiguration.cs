@@ -10,7 +10,7 @@ internal sealed class GradeSchemeConfiguration : IEntityTypeConfiguration<GradeS
         builder.Property(s => s.Code).HasMaxLength(32);
         builder.HasIndex(s => s.Code).IsUnique();
         builder.Property(s => s.Name).HasMaxLength(100);
-        builder.HasOne(s => s.Region).WithMany().HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Region).WithMany(r => r.GradeSchemes).HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.RegionId);
         builder.HasMany(s => s.Ranges).WithOne().HasForeignKey(r => r.GradeSchemeId).OnDelete(DeleteBehavior.Cascade);
     }

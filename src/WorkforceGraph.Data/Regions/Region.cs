@@ -24,4 +24,7 @@ public sealed class Region
     public List<Region> Children { get; init; } = [];
 
     public List<Community> Communities { get; init; } = [];
+
+    /// <summary>Grade schemes set by this region (provinces and prefectures set them).</summary>
+    public List<GradeSchemes.GradeScheme> GradeSchemes { get; init; } = [];
 }

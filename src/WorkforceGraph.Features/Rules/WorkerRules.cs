@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using WorkforceGraph.Data.Assessments;
+using WorkforceGraph.Data.GradeSchemes;
 using WorkforceGraph.Data.Posts;
 using WorkforceGraph.Data.Workers;
+using WorkforceGraph.GraphQL.Conventions.Expressions;
 
 namespace WorkforceGraph.Features.Rules;
 
@@ -72,5 +74,120 @@ public static class WorkerRules
                     : w.TrainingRecords.Any(r => r.Passed && r.CompletedOn != null && r.CompletedOn.Value.Year == year - 3)
                         ? TrainingStatus.DueThisYear
                         : TrainingStatus.Overdue);
+    }
+
+    /// <summary>The category of the main current post; null without a current post.</summary>
+    public static Expression<Func<Worker, PostCategory?>> CurrentCategory(DateOnly today)
+    {
+        var isCurrent = PostRules.IsCurrent(today);
+        return w => w.Posts.AsQueryable().Where(isCurrent)
+            .OrderBy(PostRules.CategoryRank).ThenBy(PostRules.RoleRank).ThenBy(p => p.StartDate).ThenBy(p => p.Id)
+            .Select(p => (PostCategory?)p.Category)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The role of the main current post; null without a current post.</summary>
+    public static Expression<Func<Worker, PostRole?>> CurrentRole(DateOnly today)
+    {
+        var isCurrent = PostRules.IsCurrent(today);
+        return w => w.Posts.AsQueryable().Where(isCurrent)
+            .OrderBy(PostRules.CategoryRank).ThenBy(PostRules.RoleRank).ThenBy(p => p.StartDate).ThenBy(p => p.Id)
+            .Select(p => (PostRole?)p.Role)
+            .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The grade the applicable grade scheme yields today for the current post's category (art. 4):
+    /// <c>min(categoryMax, categoryMin + serviceYears / yearsPerStep + educationBonus + qualificationBonus)</c>. The
+    /// scheme is the prefecture's latest effective one, else the province's; null without a current post, without a
+    /// scheme, or when the scheme has no range for the category.
+    /// </summary>
+    public static Expression<Func<Worker, int?>> EligibleGrade(DateOnly today)
+    {
+        // (worker, service years, category, schemes of one region) → the grade that region's latest scheme yields.
+        // The category is a constant in each copy: EF Core cannot nest the current-post subquery inside the scheme's.
+        Expression<Func<Worker, int, IEnumerable<GradeScheme>, int?>> FromSchemes(PostCategory category) => (w, years, schemes) =>
+            schemes.AsQueryable()
+                .Where(g => g.EffectiveFrom <= today)
+                .OrderByDescending(g => g.EffectiveFrom).ThenByDescending(g => g.Id)
+                .Select(g => new
+                {
+                    Min = g.Ranges.Where(r => r.Category == category).Select(r => (int?)r.MinGrade).FirstOrDefault(),
+                    Max = g.Ranges.Where(r => r.Category == category).Select(r => (int?)r.MaxGrade).FirstOrDefault(),
+                    Steps = years / g.YearsPerStep,
+                    Bonus = (w.Education == EducationLevel.Bachelor ? g.BachelorBonus
+                            : w.Education == EducationLevel.Master ? g.MasterBonus
+                            : w.Education == EducationLevel.Doctor ? g.DoctorBonus : 0)
+                        + (w.SocialWorkQualification == SocialWorkQualification.Assistant ? g.AssistantBonus
+                            : w.SocialWorkQualification == SocialWorkQualification.Intermediate ? g.IntermediateBonus
+                            : w.SocialWorkQualification == SocialWorkQualification.Senior ? g.SeniorBonus : 0),
+                })
+                .Select(x => x.Min + x.Steps + x.Bonus < x.Max ? x.Min + x.Steps + x.Bonus : x.Max)
+                .FirstOrDefault();
+        Expression<Func<Worker, bool>> prefectureHasScheme = w => w.Community!.Region!.Parent!.Parent!.GradeSchemes.Any(g => g.EffectiveFrom <= today);
+        Expression<Func<Worker, IEnumerable<GradeScheme>>> prefecture = w => w.Community!.Region!.Parent!.Parent!.GradeSchemes;
+        Expression<Func<Worker, IEnumerable<GradeScheme>>> province = w => w.Community!.Region!.Parent!.Parent!.Parent!.GradeSchemes;
+
+        var worker = Expression.Parameter(typeof(Worker), "w");
+        var years = ExpressionTools.Rebind(ServiceYears(today), worker);
+        var category = ExpressionTools.Rebind(CurrentCategory(today), worker);
+        var hasPrefectureScheme = ExpressionTools.Rebind(prefectureHasScheme, worker);
+        Expression For(PostCategory value) => Expression.Condition(
+            hasPrefectureScheme,
+            Substitute(FromSchemes(value), worker, years, ExpressionTools.Rebind(prefecture, worker)),
+            Substitute(FromSchemes(value), worker, years, ExpressionTools.Rebind(province, worker)));
+        Expression body = Expression.Constant(null, typeof(int?));
+        foreach (var value in new[] { PostCategory.Staff, PostCategory.Deputy, PostCategory.Principal })
+        {
+            body = Expression.Condition(Expression.Equal(category, Expression.Constant(value, typeof(PostCategory?))), For(value), body);
+        }
+
+        return Expression.Lambda<Func<Worker, int?>>(body, worker);
+    }
+
+    /// <summary>
+    /// Incentive route (art. 13): current post PARTY_SECRETARY; at least 10 full years of community work; at least
+    /// five years (1,826 days) as Party secretary in total up to today; assessments for each of the last five calendar
+    /// years, none below COMPETENT and at least one EXCELLENT.
+    /// </summary>
+    public static Expression<Func<Worker, bool>> IncentiveEligible(DateOnly today)
+    {
+        var year = today.Year;
+        var todayNumber = today.DayNumber;
+        Expression<Func<Worker, PostRole?, int, bool>> rule = (w, role, years) =>
+            role == PostRole.PartySecretary
+            && years >= 10
+            && w.Posts.Where(p => p.Role == PostRole.PartySecretary && p.StartDate <= today)
+                .Sum(p => (p.EndDate == null || p.EndDate > today ? todayNumber : p.EndDate.Value.DayNumber) - p.StartDate.DayNumber) >= MinimumSecretaryDays
+            && w.Assessments.Count(a => a.Year >= year - 5 && a.Year <= year - 1
+                && (a.Result == AssessmentResult.Excellent || a.Result == AssessmentResult.Competent)) == 5
+            && w.Assessments.Any(a => a.Year >= year - 5 && a.Year <= year - 1 && a.Result == AssessmentResult.Excellent);
+        var worker = Expression.Parameter(typeof(Worker), "w");
+        return Expression.Lambda<Func<Worker, bool>>(
+            Substitute(rule, worker, ExpressionTools.Rebind(CurrentRole(today), worker), ExpressionTools.Rebind(ServiceYears(today), worker)),
+            worker);
+    }
+
+    /// <summary>A full term of five years, in days (a five-year stretch always holds one leap day).</summary>
+    public const int MinimumSecretaryDays = (5 * 365) + 1;
+
+    // Replaces a lambda's parameters with expressions and returns its body.
+    private static Expression Substitute(LambdaExpression lambda, params Expression[] arguments) =>
+        new Substitution(lambda.Parameters, arguments).Visit(lambda.Body);
+
+    private sealed class Substitution(IReadOnlyList<ParameterExpression> parameters, IReadOnlyList<Expression> arguments) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                if (parameters[i] == node)
+                {
+                    return arguments[i];
+                }
+            }
+
+            return node;
+        }
     }
 }

@@ -15,13 +15,17 @@ public sealed class RulesDatabase : IAsyncLifetime
 
     public List<Worker> Workers { get; private set; } = [];
 
+    public List<WorkforceGraph.Data.GradeSchemes.GradeScheme> Schemes { get; private set; } = [];
+
     public static DateOnly Today { get; } = DateOnly.FromDateTime(WorkforceApiFactory.DefaultNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     public async Task InitializeAsync()
     {
         Factory.Settings["Seed:Scale"] = "demo";
         await using var db = Db();
-        Workers = await db.Workers.Include(w => w.Posts).Include(w => w.TrainingRecords).Include(w => w.Assessments).OrderBy(w => w.Id).AsSplitQuery().ToListAsync();
+        Workers = await db.Workers.Include(w => w.Posts).Include(w => w.TrainingRecords).Include(w => w.Assessments).Include(w => w.Community)
+            .OrderBy(w => w.Id).AsSplitQuery().ToListAsync();
+        Schemes = await db.GradeSchemes.Include(g => g.Region).Include(g => g.Ranges).ToListAsync();
     }
 
     public WorkforceDbContext Db() => Factory.Services.GetRequiredService<IDbContextFactory<WorkforceDbContext>>().CreateDbContext();
@@ -106,7 +110,83 @@ public sealed class WorkerRulesTests(RulesDatabase data) : IClassFixture<RulesDa
         Assert.Equal(data.Workers.Select(w => w.Assessments.Count == 0 ? (int?)null : w.Assessments.Max(a => a.Year)), latest);
     }
 
+    [Fact]
+    public async Task The_eligible_grade_follows_the_most_specific_scheme()
+    {
+        await using var db = data.Db();
+
+        var grades = await db.Workers.OrderBy(w => w.Id).Select(WorkerRules.EligibleGrade(Today)).ToListAsync();
+
+        Assert.Equal(data.Workers.Select(w => GradeOracle(w, data.Schemes)), grades);
+        Assert.Contains(grades, g => g is null);
+        Assert.True(grades.Distinct().Count() > 5, string.Join(",", grades.Distinct()));
+        // The demo data carries two schemes: the grades of 无锡 (3202, 3x12) never pass 12.
+        Assert.All(data.Workers.Zip(grades).Where(x => x.First.Community?.Code.StartsWith("3202", StringComparison.Ordinal) == true), x => Assert.True(x.Second is null or <= 12));
+    }
+
+    [Fact]
+    public async Task Incentive_eligibility_needs_ten_years_a_full_term_and_five_good_assessments()
+    {
+        await using var db = data.Db();
+
+        var eligible = await db.Workers.OrderBy(w => w.Id).Select(WorkerRules.IncentiveEligible(Today)).ToListAsync();
+
+        Assert.Equal(data.Workers.Select(IncentiveOracle), eligible);
+        Assert.Contains(true, eligible);
+        Assert.Contains(data.Workers.Zip(eligible), x => !x.Second && CurrentPostOracle(x.First)?.Role == PostRole.PartySecretary);
+    }
+
     // Oracles, written from domain.md without the expressions.
+    private static int? GradeOracle(Worker w, List<WorkforceGraph.Data.GradeSchemes.GradeScheme> schemes)
+    {
+        var post = CurrentPostOracle(w);
+        if (post is null || w.Community is null)
+        {
+            return null;
+        }
+
+        WorkforceGraph.Data.GradeSchemes.GradeScheme? Latest(string code) => schemes
+            .Where(g => g.Region!.Code == code && g.EffectiveFrom <= Today)
+            .OrderByDescending(g => g.EffectiveFrom).ThenByDescending(g => g.Id).FirstOrDefault();
+        var scheme = Latest(w.Community.Code[..4].PadRight(12, '0')) ?? Latest(w.Community.Code[..2].PadRight(12, '0'));
+        var range = scheme?.Ranges.FirstOrDefault(r => r.Category == post.Category);
+        if (scheme is null || range is null)
+        {
+            return null;
+        }
+
+        var education = w.Education switch
+        {
+            EducationLevel.Bachelor => scheme.BachelorBonus,
+            EducationLevel.Master => scheme.MasterBonus,
+            EducationLevel.Doctor => scheme.DoctorBonus,
+            _ => 0,
+        };
+        var qualification = w.SocialWorkQualification switch
+        {
+            SocialWorkQualification.Assistant => scheme.AssistantBonus,
+            SocialWorkQualification.Intermediate => scheme.IntermediateBonus,
+            SocialWorkQualification.Senior => scheme.SeniorBonus,
+            _ => 0,
+        };
+        return Math.Min(range.MaxGrade, range.MinGrade + (FullYears(w.CommunityWorkStartDate, Today) / scheme.YearsPerStep) + education + qualification);
+    }
+
+    private static bool IncentiveOracle(Worker w)
+    {
+        if (CurrentPostOracle(w)?.Role != PostRole.PartySecretary || FullYears(w.CommunityWorkStartDate, Today) < 10)
+        {
+            return false;
+        }
+
+        var days = w.Posts.Where(p => p.Role == PostRole.PartySecretary && p.StartDate <= Today)
+            .Sum(p => (p.EndDate is { } end && end <= Today ? end : Today).DayNumber - p.StartDate.DayNumber);
+        var lastFive = Enumerable.Range(Today.Year - 5, 5).Select(y => w.Assessments.SingleOrDefault(a => a.Year == y)).ToList();
+        return days >= 1826
+            && lastFive.All(a => a is { Result: WorkforceGraph.Data.Assessments.AssessmentResult.Excellent or WorkforceGraph.Data.Assessments.AssessmentResult.Competent })
+            && lastFive.Any(a => a!.Result == WorkforceGraph.Data.Assessments.AssessmentResult.Excellent);
+    }
+
     private static int FullYears(DateOnly from, DateOnly to) =>
         to.Year - from.Year - ((to.Month, to.Day).CompareTo((from.Month, from.Day)) < 0 ? 1 : 0);
 

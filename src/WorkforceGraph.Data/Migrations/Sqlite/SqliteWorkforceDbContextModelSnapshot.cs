@@ -526,7 +526,7 @@ namespace WorkforceGraph.Data.Migrations.Sqlite
             modelBuilder.Entity("WorkforceGraph.Data.GradeSchemes.GradeScheme", b =>
                 {
                     b.HasOne("WorkforceGraph.Data.Regions.Region", "Region")
-                        .WithMany()
+                        .WithMany("GradeSchemes")
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -619,6 +619,8 @@ namespace WorkforceGraph.Data.Migrations.Sqlite
                     b.Navigation("Children");
 
                     b.Navigation("Communities");
+
+                    b.Navigation("GradeSchemes");
                 });
 
             modelBuilder.Entity("WorkforceGraph.Data.Trainings.Training", b =>
