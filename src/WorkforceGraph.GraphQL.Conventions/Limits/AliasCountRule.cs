@@ -12,6 +12,7 @@ internal sealed class AliasCountRule(int maxAliases) : ValidationRuleBase
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var count = 0;
+        var budget = new VisitBudget();
         Count(context.Operation.SelectionSet, Selections.RootType(context.Operation, context.Schema), ImmutableHashSet<string>.Empty);
         if (count > maxAliases)
         {
@@ -27,7 +28,7 @@ internal sealed class AliasCountRule(int maxAliases) : ValidationRuleBase
 
         void Count(GraphQLSelectionSet? set, IComplexGraphType? type, ImmutableHashSet<string> fragments)
         {
-            foreach (var field in Selections.Fields(set, type, context.Document, context.Schema, fragments))
+            foreach (var field in Selections.Fields(set, type, context.Document, context.Schema, fragments, budget))
             {
                 // Over the limit is enough to know.
                 if (count > maxAliases)

@@ -13,12 +13,9 @@ namespace WorkforceGraph.GraphQL.Conventions.Limits;
 /// </summary>
 internal sealed class ExecutionDepthRule(int maxDepth) : ValidationRuleBase
 {
-    // Beyond this many field visits the walk stops (a fragment "bomb"); the cost rule refuses such documents.
-    private const int VisitBudget = 200_000;
-
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        var visits = 0;
+        var budget = new VisitBudget();
         var detected = Depth(context.Operation.SelectionSet, Selections.RootType(context.Operation, context.Schema), ImmutableHashSet<string>.Empty, 0);
         if (detected > maxDepth)
         {
@@ -36,13 +33,13 @@ internal sealed class ExecutionDepthRule(int maxDepth) : ValidationRuleBase
         int Depth(GraphQLSelectionSet? set, IComplexGraphType? type, ImmutableHashSet<string> fragments, int level)
         {
             // Deeper than the limit plus one is refused whatever lies below: stop there.
-            if (level > maxDepth || ++visits > VisitBudget)
+            if (level > maxDepth)
             {
                 return level;
             }
 
             var deepest = level;
-            foreach (var field in Selections.Fields(set, type, context.Document, context.Schema, fragments))
+            foreach (var field in Selections.Fields(set, type, context.Document, context.Schema, fragments, budget))
             {
                 if (!field.IsMeta)
                 {

@@ -17,6 +17,7 @@ internal sealed class FieldCycleDepthRule(int maxCycleDepth) : ValidationRuleBas
     {
         var onPath = new Dictionary<string, int>(StringComparer.Ordinal);
         GraphQLField? offender = null;
+        var budget = new VisitBudget();
         Walk(context.Operation.SelectionSet, Selections.RootType(context.Operation, context.Schema), ImmutableHashSet<string>.Empty);
         if (offender is not null)
         {
@@ -31,7 +32,7 @@ internal sealed class FieldCycleDepthRule(int maxCycleDepth) : ValidationRuleBas
 
         void Walk(GraphQLSelectionSet? set, IComplexGraphType? type, ImmutableHashSet<string> fragments)
         {
-            foreach (var field in Selections.Fields(set, type, context.Document, context.Schema, fragments))
+            foreach (var field in Selections.Fields(set, type, context.Document, context.Schema, fragments, budget))
             {
                 if (offender is not null)
                 {

@@ -45,6 +45,7 @@ internal sealed class IntrospectionDepthRule(int maxOfTypeDepth, int maxListDept
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         GraphQLField? offender = null;
+        var budget = new VisitBudget();
         foreach (var root in IntrospectionFields.Roots(context))
         {
             Walk(root.SelectionSet, ImmutableHashSet<string>.Empty);
@@ -64,7 +65,7 @@ internal sealed class IntrospectionDepthRule(int maxOfTypeDepth, int maxListDept
         void Walk(GraphQLSelectionSet? set, ImmutableHashSet<string> fragments)
         {
             // Introspection types are walked by name: the limits do not depend on the schema.
-            foreach (var field in Selections.Fields(set, null, context.Document, context.Schema, fragments))
+            foreach (var field in Selections.Fields(set, null, context.Document, context.Schema, fragments, budget))
             {
                 if (offender is not null || field.Ast.SelectionSet is null)
                 {
@@ -93,8 +94,9 @@ internal static class IntrospectionFields
 {
     public static IEnumerable<GraphQLField> Roots(ValidationContext context)
     {
+        var budget = new VisitBudget();
         // Introspection entry points live on the query root, possibly inside fragments.
-        foreach (var field in Selections.Fields(context.Operation.SelectionSet, Selections.RootType(context.Operation, context.Schema), context.Document, context.Schema, ImmutableHashSet<string>.Empty))
+        foreach (var field in Selections.Fields(context.Operation.SelectionSet, Selections.RootType(context.Operation, context.Schema), context.Document, context.Schema, ImmutableHashSet<string>.Empty, budget))
         {
             if (field.Name is "__schema" or "__type")
             {

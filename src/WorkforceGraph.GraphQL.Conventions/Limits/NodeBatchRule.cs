@@ -16,12 +16,13 @@ internal sealed class NodeBatchRule(int maxNodeBatch) : ValidationRuleBase
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         var reported = false;
+        var budget = new VisitBudget();
         Walk(context.Operation.SelectionSet, Selections.RootType(context.Operation, context.Schema), ImmutableHashSet<string>.Empty);
         return default;
 
         void Walk(GraphQLSelectionSet? set, IComplexGraphType? type, ImmutableHashSet<string> fragments)
         {
-            foreach (var field in Selections.Fields(set, type, context.Document, context.Schema, fragments))
+            foreach (var field in Selections.Fields(set, type, context.Document, context.Schema, fragments, budget))
             {
                 if (reported)
                 {

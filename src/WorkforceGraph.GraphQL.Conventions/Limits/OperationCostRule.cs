@@ -30,14 +30,12 @@ public sealed record OperationCost(double FieldCost, double TypeCost)
 /// </summary>
 internal sealed class OperationCostRule(double maxFieldCost, double maxTypeCost, int defaultListSize, bool validateOnly) : ValidationRuleBase
 {
-    // Beyond this many field visits (a fragment "bomb") the operation is refused without finishing the sum.
-    private const int VisitBudget = 200_000;
-
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
-        var visits = 0;
+        // A fragment "bomb" spends the visit budget: refused without finishing the sum.
+        var budget = new VisitBudget();
         var (fieldCost, typeCost) = Sum(context.Operation.SelectionSet, Selections.RootType(context.Operation, context.Schema), ImmutableHashSet<string>.Empty, null, null);
-        var exhausted = visits > VisitBudget;
+        var exhausted = budget.Exhausted;
         context.UserContext[OperationCost.UserContextKey] = new OperationCost(fieldCost, typeCost);
 
         if (fieldCost > maxFieldCost || exhausted)
@@ -63,13 +61,8 @@ internal sealed class OperationCostRule(double maxFieldCost, double maxTypeCost,
             GraphQLParser.AST.GraphQLSelectionSet? set, IComplexGraphType? type, ImmutableHashSet<string> fragments, ListSize? sizing, IDictionary<string, ArgumentValue>? sizingArguments)
         {
             double field = 0, objects = 0;
-            foreach (var selected in Selections.Fields(set, type, context.Document, context.Schema, fragments))
+            foreach (var selected in Selections.Fields(set, type, context.Document, context.Schema, fragments, budget))
             {
-                if (++visits > VisitBudget)
-                {
-                    return (field, objects);
-                }
-
                 if (selected.IsMeta || selected.Definition is not { } definition)
                 {
                     continue;

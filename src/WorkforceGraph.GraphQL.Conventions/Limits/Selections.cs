@@ -19,12 +19,31 @@ internal readonly record struct SelectedField(GraphQLField Ast, IComplexGraphTyp
     public IComplexGraphType? ChildType => Selections.Unwrap(Definition?.ResolvedType) as IComplexGraphType;
 }
 
+/// <summary>
+/// How many field visits one walk may make. Fragments are expanded per spread, so a small document can stand for an
+/// exponential number of fields (a fragment "bomb"); a walk stops when its budget is spent, and the cost rule then
+/// refuses the operation.
+/// </summary>
+internal sealed class VisitBudget
+{
+    /// <summary>Selections (fields, fragment spreads, inline fragments) a walk may visit.</summary>
+    public const int DefaultVisits = 200_000;
+
+    private int _remaining = DefaultVisits;
+
+    /// <summary>Whether the walk ran out of visits.</summary>
+    public bool Exhausted => _remaining < 0;
+
+    /// <summary>Takes one visit; false once the budget is spent.</summary>
+    public bool Take() => --_remaining >= 0;
+}
+
 /// <summary>Walks the selections of an operation with fragments expanded, as the limit rules count them.</summary>
 internal static class Selections
 {
     /// <summary>The fields directly under <paramref name="selectionSet"/>, fragment spreads and inline fragments expanded.</summary>
     public static IEnumerable<SelectedField> Fields(
-        GraphQLSelectionSet? selectionSet, IComplexGraphType? parentType, GraphQLDocument document, ISchema schema, ImmutableHashSet<string> fragmentsOnPath)
+        GraphQLSelectionSet? selectionSet, IComplexGraphType? parentType, GraphQLDocument document, ISchema schema, ImmutableHashSet<string> fragmentsOnPath, VisitBudget budget)
     {
         if (selectionSet is null)
         {
@@ -33,6 +52,12 @@ internal static class Selections
 
         foreach (var selection in selectionSet.Selections)
         {
+            // Every selection takes a visit, spreads too: after the budget is spent no path is followed further.
+            if (!budget.Take())
+            {
+                yield break;
+            }
+
             switch (selection)
             {
                 case GraphQLField field:
@@ -41,7 +66,7 @@ internal static class Selections
                     yield return new SelectedField(field, parentType, definition, fragmentsOnPath);
                     break;
                 case GraphQLInlineFragment inline:
-                    foreach (var inner in Fields(inline.SelectionSet, Narrow(inline.TypeCondition, parentType, schema), document, schema, fragmentsOnPath))
+                    foreach (var inner in Fields(inline.SelectionSet, Narrow(inline.TypeCondition, parentType, schema), document, schema, fragmentsOnPath, budget))
                     {
                         yield return inner;
                     }
@@ -54,7 +79,7 @@ internal static class Selections
                         break;
                     }
 
-                    foreach (var inner in Fields(fragment.SelectionSet, Narrow(fragment.TypeCondition, parentType, schema), document, schema, fragmentsOnPath.Add(fragmentName)))
+                    foreach (var inner in Fields(fragment.SelectionSet, Narrow(fragment.TypeCondition, parentType, schema), document, schema, fragmentsOnPath.Add(fragmentName), budget))
                     {
                         yield return inner;
                     }

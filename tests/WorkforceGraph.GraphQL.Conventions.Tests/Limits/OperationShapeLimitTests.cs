@@ -110,7 +110,7 @@ public sealed class OperationShapeLimitTests
         await using var client = await LimitsHost.StartAsync();
 
         // 16 aliases, spread twice under two different parents: 32.
-        var fragment = "fragment Many on Book { " + string.Concat(Enumerable.Range(1, 16).Select(i => $"t{i}: title ")) + "}";
+        var fragment = "fragment Many on Book { " + string.Concat(Enumerable.Range(1, 30).Select(i => $"t{i}: title ")) + "}";
         var once = await client.PostAsync("{ book(id: 1) { ...Many } } " + fragment);
         var twice = await client.PostAsync("{ book(id: 1) { ...Many } other: book(id: 2) { ...Many } } " + fragment);
 
@@ -125,6 +125,20 @@ public sealed class OperationShapeLimitTests
 
         (await client.PostAsync(Aliases(2))).AssertRan();
         Assert.Equal("MAX_ALIASES_EXCEEDED", (await client.PostAsync(Aliases(3))).Code());
+    }
+
+    [Fact]
+    public async Task A_fragment_bomb_is_refused_quickly()
+    {
+        await using var client = await LimitsHost.StartAsync();
+
+        // 2^30 spreads of F0 from a 1 KB document: every walk stops at its visit budget and the cost rule refuses it.
+        var fragments = string.Concat(Enumerable.Range(1, 30).Select(i => $"fragment F{i} on Book {{ ...F{i - 1} ...F{i - 1} }} "));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var response = await client.PostAsync("{ book(id: 1) { ...F30 } } fragment F0 on Book { id title } " + fragments);
+
+        Assert.Equal((400, "HC0047"), (response.Status, response.Code()));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), started.Elapsed.ToString());
     }
 
     [Fact]
