@@ -261,7 +261,8 @@ internal sealed class GraphQLHttpHandler
         var (documentRules, requestRules) = RequestLimits.Rules(_options.CurrentValue, context, isGet, IntrospectionPolicyOf(context));
         options.ValidationRules = [.. DocumentValidator.CoreRules, .. documentRules, .. requestRules];
         options.CachedDocumentValidationRules = requestRules;
-        options.Timeout = _options.CurrentValue.ExecutionTimeout;
+        var timeout = _options.CurrentValue.ExecutionTimeout;
+        options.Timeout = timeout > TimeSpan.Zero ? timeout : Timeout.InfiniteTimeSpan;
         options.UnhandledExceptionDelegate = unhandled =>
         {
             var path = unhandled.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : null;

@@ -48,7 +48,7 @@ public sealed class GraphQLHttpOptions
     /// <summary>Most validation errors reported for one request; the rest are dropped.</summary>
     public int MaxValidationErrors { get; set; } = 5;
 
-    /// <summary>Longest execution of one request (<c>HC0045</c> after it).</summary>
+    /// <summary>Longest execution of one request (<c>HC0045</c> after it); zero or less: no limit.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Most <c>ofType</c> fields on one introspection path (400 <c>HC0086</c> above).</summary>

@@ -32,12 +32,6 @@ internal sealed class ExecutionDepthRule(int maxDepth) : ValidationRuleBase
 
         int Depth(GraphQLSelectionSet? set, IComplexGraphType? type, ImmutableHashSet<string> fragments, int level)
         {
-            // Deeper than the limit plus one is refused whatever lies below: stop there.
-            if (level > maxDepth)
-            {
-                return level;
-            }
-
             var deepest = level;
             foreach (var field in Selections.Fields(set, type, context.Document, context.Schema, fragments, budget))
             {

@@ -61,8 +61,10 @@ public sealed class OperationShapeLimitTests
 
         (await client.PostAsync(LimitsHost.Nested(5))).AssertRan();
         var over = await client.PostAsync(LimitsHost.Nested(6));
+        var deeper = await client.PostAsync(LimitsHost.Nested(9));
         Assert.Equal("MAX_DEPTH_EXCEEDED", over.Code());
         Assert.Equal(5, (int)over.Body!["errors"]![0]!["extensions"]!["allowedExecutionDepth"]!);
+        Assert.Equal(9, (int)deeper.Body!["errors"]![0]!["extensions"]!["detectedExecutionDepth"]!);
     }
 
     [Fact]
