@@ -6,6 +6,7 @@ using WorkforceGraph.Data.Communities;
 using WorkforceGraph.Data.Regions;
 using WorkforceGraph.Features.Common;
 using WorkforceGraph.GraphQL.Conventions.Batching;
+using WorkforceGraph.GraphQL.Conventions.Limits;
 using WorkforceGraph.GraphQL.Conventions.Types;
 
 namespace WorkforceGraph.Features.Communities;
@@ -20,6 +21,7 @@ public sealed class CommunityQueries : IQueryFields
         query.Field<CommunityGraphType>("community")
             .Description("The community with this 12-digit division code; null when none exists.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "12-digit village-level division code.")
+            .Cost(FieldCost.DatabaseWeight)
             .ResolveAsync(async ctx =>
             {
                 var code = ctx.GetArgument<string>("code");

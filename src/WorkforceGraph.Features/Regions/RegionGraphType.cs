@@ -2,6 +2,7 @@ using GraphQL.Types;
 using WorkforceGraph.Data.Communities;
 using WorkforceGraph.Data.Regions;
 using WorkforceGraph.Features.Communities;
+using WorkforceGraph.GraphQL.Conventions.Limits;
 using WorkforceGraph.GraphQL.Conventions.Types;
 
 namespace WorkforceGraph.Features.Regions;
@@ -18,7 +19,8 @@ public sealed class RegionGraphType : EntityGraphType<Region>
         Reference<RegionGraphType, Region>("parent", r => r.Parent, r => r.ParentId, nullable: true)
             .Description("The enclosing region one level up; null for a province.");
         Children<RegionGraphType, Region>("children", r => r.Children, r => r.ParentId ?? 0)
-            .Description("The regions one level down, in code order.");
+            .Description("The regions one level down, in code order.")
+            .ListSize(50);
         ConnectionOf<CommunityGraphType, Community>("communities", (ctx, db) =>
             {
                 var prefix = DivisionCode.Parse(ctx.Source.Code).Prefix;

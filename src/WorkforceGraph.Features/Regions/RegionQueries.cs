@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.Data.Regions;
 using WorkforceGraph.Features.Common;
 using WorkforceGraph.GraphQL.Conventions.Batching;
+using WorkforceGraph.GraphQL.Conventions.Limits;
 using WorkforceGraph.GraphQL.Conventions.Types;
 
 namespace WorkforceGraph.Features.Regions;
@@ -19,6 +20,7 @@ public sealed class RegionQueries : IQueryFields
         query.Field<RegionGraphType>("region")
             .Description("The region with this 12-digit division code; null when none exists.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "12-digit division code of a province, prefecture, county or township.")
+            .Cost(FieldCost.DatabaseWeight)
             .ResolveAsync(async ctx =>
             {
                 var code = ctx.GetArgument<string>("code");

@@ -11,6 +11,7 @@ using WorkforceGraph.Features.Posts;
 using WorkforceGraph.Features.Security;
 using WorkforceGraph.Features.Training;
 using WorkforceGraph.GraphQL.Conventions.Filtering;
+using WorkforceGraph.GraphQL.Conventions.Limits;
 using WorkforceGraph.GraphQL.Conventions.Types;
 
 namespace WorkforceGraph.Features.Workers;
@@ -54,7 +55,8 @@ public sealed class WorkerGraphType : EntityGraphType<Worker>
         Reference<CommunityGraphType, Community>("community", w => w.Community, w => w.CommunityId, nullable: true)
             .Description("Community of record: of the current posts, else of the most recent post, else as created.");
         Children<PostGraphType, Post>("posts", w => w.Posts, p => p.WorkerId, sortable: true).Description("Every post the worker held or holds.");
-        Children<TrainingRecordGraphType, TrainingRecord>("trainingRecords", w => w.TrainingRecords, r => r.WorkerId, filterable: true, sortable: true).Description("The worker's training records.");
+        Children<TrainingRecordGraphType, TrainingRecord>("trainingRecords", w => w.TrainingRecords, r => r.WorkerId, filterable: true, sortable: true).Description("The worker's training records.")
+            .ListSize(50);
         Children<AssessmentGraphType, Assessment>("assessments", w => w.Assessments, a => a.WorkerId, sortable: true).Description("The worker's yearly assessments.");
     }
 }

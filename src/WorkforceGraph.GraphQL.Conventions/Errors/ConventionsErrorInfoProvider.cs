@@ -67,6 +67,10 @@ public sealed partial class ConventionsErrorInfoProvider : IErrorInfoProvider
                 code = ErrorCodes.ValidationFailed;
                 message = StripSuggestions(message);
                 break;
+            case TimeoutError:
+                code = ErrorCodes.ExecutionTimeout;
+                message = "The request exceeded the configured execution timeout.";
+                break;
             case UnhandledError:
                 code = ErrorCodes.UnexpectedExecutionError;
                 message = UnexpectedMessage;

@@ -60,6 +60,27 @@ public static class ErrorCodes
     /// <summary>A global ID that does not decode, or names another type where one type is required.</summary>
     public const string InvalidNodeId = "INVALID_NODE_ID";
 
+    /// <summary>The request ran longer than <c>Limits:ExecutionTimeout</c>.</summary>
+    public const string ExecutionTimeout = "HC0045";
+
+    /// <summary>Introspection (<c>__schema</c>, <c>__type</c>) is not allowed for this caller.</summary>
+    public const string IntrospectionNotAllowed = "HC0046";
+
+    /// <summary>The operation's field cost or type cost is over budget.</summary>
+    public const string CostExceeded = "HC0047";
+
+    /// <summary>An introspection query nested deeper than allowed (<c>ofType</c> chains, recursive lists).</summary>
+    public const string IntrospectionDepthExceeded = "HC0086";
+
+    /// <summary>One field coordinate occurs on one path more often than <c>Limits:MaxFieldCycleDepth</c>.</summary>
+    public const string FieldCycleDepthExceeded = "HC0087";
+
+    /// <summary>The operation is deeper than <c>Limits:MaxDepth</c>.</summary>
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
+
+    /// <summary>The operation has more aliases than <c>Limits:MaxAliases</c>.</summary>
+    public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
+
     /// <summary><c>null</c> given to a filter or sort operation that does not take null (field error).</summary>
     public const string NonNullOperand = "HC0026";
 

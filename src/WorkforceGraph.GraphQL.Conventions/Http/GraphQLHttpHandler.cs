@@ -6,11 +6,13 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using WorkforceGraph.GraphQL.Conventions.Errors;
 using WorkforceGraph.GraphQL.Conventions.Ide;
+using WorkforceGraph.GraphQL.Conventions.Limits;
 using WorkforceGraph.GraphQL.Conventions.Sdl;
 
 namespace WorkforceGraph.GraphQL.Conventions.Http;
@@ -114,6 +116,12 @@ internal sealed class GraphQLHttpHandler
 
     public async Task WriteSdlAsync(HttpContext context)
     {
+        if (!IntrospectionAllowed(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         var document = _sdl.Get(context.RequestServices.GetRequiredService<ISchema>());
         var response = context.Response;
         response.Headers.ETag = document.ETag;
@@ -208,7 +216,10 @@ internal sealed class GraphQLHttpHandler
         }
 
         var status = StatusCodes.Status200OK;
-        if (!result.Executed)
+        RequestLimits.Complete(result, options, context, _options.CurrentValue);
+
+        // Not executed and no errors: GraphQL-Cost: validate answered with the cost alone (200).
+        if (!result.Executed && result.Errors is { Count: > 0 })
         {
             var notAllowed = result.Errors?.FirstOrDefault(e => e is ICodedError { Code: ErrorCodes.OperationNotAllowed });
             if (notAllowed is not null)
@@ -243,10 +254,15 @@ internal sealed class GraphQLHttpHandler
             User = context.User,
             RequestServices = context.RequestServices,
             CancellationToken = context.RequestAborted,
-            ValidationRules = isGet
-                ? [.. DocumentValidator.CoreRules, QueryOnlyOverGetRule.Instance]
-                : DocumentValidator.CoreRules,
         };
+
+        // §11 limits. Rules that depend on more than the document text (the method, the caller, the variables) are
+        // also CachedDocumentValidationRules: a document cache skips ValidationRules for a document it has seen.
+        var (documentRules, requestRules) = RequestLimits.Rules(_options.CurrentValue, context, isGet, IntrospectionPolicyOf(context));
+        options.ValidationRules = [.. DocumentValidator.CoreRules, .. documentRules, .. requestRules];
+        options.CachedDocumentValidationRules = requestRules;
+        var timeout = _options.CurrentValue.ExecutionTimeout;
+        options.Timeout = timeout > TimeSpan.Zero ? timeout : Timeout.InfiniteTimeSpan;
         options.UnhandledExceptionDelegate = unhandled =>
         {
             var path = unhandled.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : null;
@@ -256,6 +272,16 @@ internal sealed class GraphQLHttpHandler
         };
         return options;
     }
+
+    private static bool IntrospectionAllowed(HttpContext context)
+    {
+        var (policy, isDevelopment) = IntrospectionPolicyOf(context);
+        return policy.Allows(context.User, isDevelopment);
+    }
+
+    private static (IntrospectionOptions Policy, bool IsDevelopment) IntrospectionPolicyOf(HttpContext context) =>
+        (context.RequestServices.GetService<IOptionsMonitor<IntrospectionOptions>>()?.CurrentValue ?? new IntrospectionOptions(),
+         context.RequestServices.GetService<IHostEnvironment>()?.IsDevelopment() == true);
 
     private async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext context)
     {

@@ -1,11 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Types;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkforceGraph.GraphQL.Conventions.Errors;
 using WorkforceGraph.GraphQL.Conventions.Ide;
+using WorkforceGraph.GraphQL.Conventions.Limits;
 using WorkforceGraph.GraphQL.Conventions.Scalars;
 using WorkforceGraph.GraphQL.Conventions.Sdl;
 
@@ -35,9 +38,25 @@ public static class GraphQLHttpServiceCollectionExtensions
         services.AddOptions<IdeOptions>();
         services.AddGraphQL(builder => builder
             // Non-ASCII text (Chinese names) goes out as UTF-8, as HotChocolate sends it; HTML-sensitive
-            // characters stay escaped.
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+            // characters stay escaped. Results as deep as a configured MaxDepth allows (the default JSON depth is 64).
+            .AddSystemTextJson(json =>
+            {
+                json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+                json.MaxDepth = 1024;
+            })
             .AddErrorInfoProvider<ConventionsErrorInfoProvider>());
+        // The parser limits of §11; replaces GraphQL.NET's builder (registered with TryAdd above).
+        services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder, LimitedDocumentBuilder>());
+        services.AddOptions<IntrospectionOptions>().Configure<IConfiguration>((introspection, configuration) =>
+        {
+            var setting = configuration[IntrospectionOptions.ConfigurationKey];
+            if (!string.IsNullOrWhiteSpace(setting))
+            {
+                introspection.Policy = Enum.TryParse<IntrospectionPolicy>(setting, ignoreCase: true, out var policy)
+                    ? policy
+                    : throw new InvalidOperationException($"{IntrospectionOptions.ConfigurationKey} must be Enabled, Authenticated or Disabled, not '{setting}'.");
+            }
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphTypeMappingProvider, ConventionScalarMappingProvider>());
         services.TryAddTransient<DateScalarType>();
         services.TryAddTransient<DateTimeScalarType>();

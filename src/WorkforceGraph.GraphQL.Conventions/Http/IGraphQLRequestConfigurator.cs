@@ -14,8 +14,11 @@ namespace WorkforceGraph.GraphQL.Conventions.Http;
 /// <see cref="ExecutionOptions.OperationName"/>, <see cref="ExecutionOptions.Variables"/>,
 /// <see cref="ExecutionOptions.Extensions"/>, <see cref="ExecutionOptions.DocumentId"/>,
 /// <see cref="ExecutionOptions.User"/>, <see cref="ExecutionOptions.RequestServices"/>,
-/// <see cref="ExecutionOptions.CancellationToken"/> and <see cref="ExecutionOptions.ValidationRules"/>
-/// (the core rules, plus the GET rule on GET) are set; add to the lists rather than replace them.
+/// <see cref="ExecutionOptions.CancellationToken"/>, <see cref="ExecutionOptions.Timeout"/>,
+/// <see cref="ExecutionOptions.ValidationRules"/> (the core rules, the §11 limit rules, and the GET rule on GET) and
+/// <see cref="ExecutionOptions.CachedDocumentValidationRules"/> (the rules that depend on the method, the caller or the
+/// variables, which a document cache must still run) are set; add to the lists rather than replace them, and put a
+/// rule that depends on anything but the document text in both.
 /// To refuse a request (e.g. 401), throw <see cref="GraphQLRequestRejectedException"/>.
 /// A configurator may fill <see cref="ExecutionOptions.Query"/> (persisted operations): the
 /// missing-query check runs after all configurators.

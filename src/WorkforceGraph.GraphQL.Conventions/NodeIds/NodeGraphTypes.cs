@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.GraphQL.Conventions.Batching;
 using WorkforceGraph.GraphQL.Conventions.Errors;
+using WorkforceGraph.GraphQL.Conventions.Limits;
 
 namespace WorkforceGraph.GraphQL.Conventions.NodeIds;
 
@@ -34,30 +35,26 @@ public interface INodeResolver
 /// <summary>Adds <c>node(id:)</c> and <c>nodes(ids:)</c> to a query type.</summary>
 public static class NodeFields
 {
-    /// <summary>Largest <c>nodes(ids:)</c> list (HC's <c>MaxAllowedNodeBatchSize</c>); <c>HC0076</c> above it.</summary>
-    public const int DefaultMaxNodeBatch = 50;
-
-    /// <summary>Adds the two fields; <paramref name="maxNodeBatch"/> bounds <c>nodes(ids:)</c>.</summary>
-    public static void AddNodeFields(this ObjectGraphType<object> query, int maxNodeBatch = DefaultMaxNodeBatch)
+    /// <summary>
+    /// Adds the two fields. Both read the database (cost <see cref="FieldCost.DatabaseWeight"/>); <c>nodes(ids:)</c> is a
+    /// batch as long as <c>ids</c>, bounded by <c>Limits:MaxNodeBatch</c> before execution (400 <c>HC0076</c>).
+    /// </summary>
+    public static void AddNodeFields(this ObjectGraphType<object> query)
     {
         query.Field<NodeInterfaceGraphType>("node")
             .Description("Fetches an object given its ID; null when no such object exists for the caller.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "ID of the object.")
+            .Cost(FieldCost.DatabaseWeight)
             .Resolve(ctx => Load(ctx, ctx.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterfaceGraphType>>>("nodes")
             .Description("Lookup nodes by a list of IDs, in input order; null for IDs that match no object.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The list of node IDs.")
+            .Cost(FieldCost.DatabaseWeight)
+            .BatchOf("ids")
             .ResolveAsync(async ctx =>
             {
                 var ids = ctx.GetArgument<List<string>>("ids");
-                if (ids.Count > maxNodeBatch)
-                {
-                    throw new CodedExecutionError(
-                        ErrorCodes.NodeBatchTooLarge,
-                        $"The maximum number of nodes that can be fetched at once is {maxNodeBatch}. This selection tried to fetch {ids.Count} nodes that exceeded the maximum allowed amount.");
-                }
-
                 var pending = ids.Select(id => Load(ctx, id)).ToList();
                 var results = new object?[pending.Count];
                 for (var i = 0; i < pending.Count; i++)

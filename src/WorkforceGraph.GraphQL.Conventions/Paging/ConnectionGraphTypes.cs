@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using WorkforceGraph.GraphQL.Conventions.Limits;
 
 namespace WorkforceGraph.GraphQL.Conventions.Paging;
 
@@ -42,6 +43,7 @@ public sealed class ConnectionGraphType<TNodeGraphType> : ObjectGraphType<object
             .Resolve(ctx => ((IConnection)ctx.Source).NodeObjects);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("Identifies the total count of items in the connection (counted only when selected).")
+            .Cost(FieldCost.DatabaseWeight)
             .ResolveAsync(async ctx =>
             {
                 // Nested connections hand back a batch-loader result, so the counts of one level are one statement.

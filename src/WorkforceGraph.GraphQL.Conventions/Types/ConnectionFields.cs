@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.GraphQL.Conventions.Filtering;
+using WorkforceGraph.GraphQL.Conventions.Limits;
 using WorkforceGraph.GraphQL.Conventions.Paging;
 using WorkforceGraph.GraphQL.Conventions.Sorting;
 
@@ -51,10 +52,20 @@ public enum ListArgumentSet
 /// <summary>Declares the conventions' list arguments in one place, so every list field describes them alike.</summary>
 public static class ListArgumentExtensions
 {
-    /// <summary>Adds the chosen arguments, in the conventions' order.</summary>
+    /// <summary>
+    /// Adds the chosen arguments, in the conventions' order, and the field's cost (§11): a list field reads the
+    /// database (weight <see cref="FieldCost.DatabaseWeight"/> unless declared), a paged one is sized by
+    /// <c>first</c>/<c>last</c>, and each filter operation in <c>where</c> weighs <see cref="FieldCost.DatabaseWeight"/>.
+    /// </summary>
     public static FieldBuilder<TSource, TReturn> ListArguments<TGraphType, TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, ListArgumentSet set)
         where TGraphType : IComplexGraphType
     {
+        field.FieldType.DefaultCost(FieldCost.DatabaseWeight);
+        if ((set & (ListArgumentSet.Forward | ListArgumentSet.Backward)) != 0)
+        {
+            field.FieldType.ListSize(ListSize.Connection);
+        }
+
         if (set.HasFlag(ListArgumentSet.Forward))
         {
             field.Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
@@ -69,7 +80,8 @@ public static class ListArgumentExtensions
 
         if (set.HasFlag(ListArgumentSet.Where))
         {
-            field.Argument<FilterInputGraphType<TGraphType>>("where", "Only the elements matching these conditions (translated to SQL).");
+            field.Argument<FilterInputGraphType<TGraphType>>(
+                "where", "Only the elements matching these conditions (translated to SQL).", argument => argument.Metadata[FieldCost.OperationWeightKey] = FieldCost.DatabaseWeight);
         }
 
         if (set.HasFlag(ListArgumentSet.Order))

@@ -90,12 +90,14 @@ public sealed class NodeLookupTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task More_than_fifty_ids_is_HC0076()
+    public async Task More_than_fifty_ids_is_400_HC0076_before_execution()
     {
         var ids = Enumerable.Range(1, 51).Select(i => NodeId.Encode("Worker", i)).ToArray();
 
         var response = await _factory.GraphQL().PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids });
 
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("HC0076", response.FirstErrorCode);
+        Assert.Null(response.Data);
     }
 }

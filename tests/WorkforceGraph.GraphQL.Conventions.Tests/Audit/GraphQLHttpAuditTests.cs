@@ -20,7 +20,7 @@ public sealed class GraphQLHttpAuditTests
     [Fact]
     public async Task Every_MUST_and_SHOULD_audit_passes()
     {
-        await using var app = ToyHost.Build(useTestServer: false);
+        await using var app = ToyHost.Build(configure: ToyHost.EnableIntrospection, useTestServer: false);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 

@@ -13,7 +13,7 @@ public sealed class SdlEndpointTests
     [InlineData("/graphql/schema.graphql")]
     public async Task Serves_the_printer_output_as_plain_text(string path)
     {
-        var app = ToyHost.Build();
+        var app = ToyHost.Build(configure: ToyHost.EnableIntrospection);
         await using var client = await GraphQLHttpClient.StartAsync(app);
         var expected = SchemaSdlPrinter.Print(app.Services.GetRequiredService<global::GraphQL.Types.ISchema>());
 
@@ -28,7 +28,7 @@ public sealed class SdlEndpointTests
     [Fact]
     public async Task Answers_304_when_the_etag_matches()
     {
-        await using var client = await GraphQLHttpClient.StartAsync(ToyHost.Build());
+        await using var client = await GraphQLHttpClient.StartAsync(ToyHost.Build(configure: ToyHost.EnableIntrospection));
         using var first = await client.SendRawAsync("/graphql?sdl", null);
         var etag = first.Headers.ETag?.Tag;
         Assert.NotNull(etag);

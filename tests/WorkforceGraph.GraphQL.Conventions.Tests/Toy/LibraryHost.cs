@@ -285,7 +285,10 @@ public sealed class LibraryHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public static async Task<LibraryHost> StartAsync()
+    /// <summary>The HTTP status of the last <see cref="PostAsync"/>.</summary>
+    public int LastStatus { get; private set; }
+
+    public static async Task<LibraryHost> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {
         var connectionString = $"Data Source=library-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
         var keepAlive = new SqliteConnection(connectionString);
@@ -318,6 +321,7 @@ public sealed class LibraryHost : IAsyncDisposable
             .AddGraphTypes(typeof(LibrarySchema).Assembly)
             .AddGraphTypes(typeof(NodeInterfaceGraphType).Assembly));
         builder.Services.AddSqlDiagnostics();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseRouting();
@@ -344,7 +348,7 @@ public sealed class LibraryHost : IAsyncDisposable
     }
 
     /// <summary>Posts a query; returns the parsed body (dates and numbers kept as their JSON text).</summary>
-    public async Task<JObject> PostAsync(string query, object? variables = null, bool sqlDiagnostics = false)
+    public async Task<JObject> PostAsync(string query, object? variables = null, bool sqlDiagnostics = false, string? cost = null)
     {
         var payload = new JObject { ["query"] = query };
         if (variables is not null)
@@ -362,7 +366,13 @@ public sealed class LibraryHost : IAsyncDisposable
             request.Headers.TryAddWithoutValidation("X-Diagnostics", "sql");
         }
 
+        if (cost is not null)
+        {
+            request.Headers.TryAddWithoutValidation("GraphQL-Cost", cost);
+        }
+
         using var response = await _client.SendAsync(request);
+        LastStatus = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync();
         return JsonConvert.DeserializeObject<JObject>(text, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
             ?? throw new InvalidOperationException("Empty response: " + text);

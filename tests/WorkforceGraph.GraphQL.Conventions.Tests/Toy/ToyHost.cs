@@ -12,6 +12,13 @@ namespace WorkforceGraph.GraphQL.Conventions.Tests.Toy;
 /// <summary>Builds a web host serving the toy schema through the conventions' endpoint.</summary>
 public static class ToyHost
 {
+    /// <summary>Lets anonymous callers introspect outside Development (<c>GraphQL:Introspection = Enabled</c>).</summary>
+    public static void EnableIntrospection(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration["GraphQL:Introspection"] = "Enabled";
+    }
+
     public static WebApplication Build(
         string environment = "Production",
         Action<WebApplicationBuilder>? configure = null,
