@@ -127,6 +127,11 @@ public sealed partial class PiiTests : IAsyncLifetime
         await _factory.GraphQL().PostAsync("query($v: String) { workers(where: { phone: { eq: $v } }) { nodes { name } } }", new { v = secret.Phone });
         await _factory.GraphQL().PostRawAsync("{\"query\": \"{ workers(where: { idNumber: { eq: \\\"" + secret.IdNumber.Unmasked + "\\\" } }) { nodes { name } } \"}");
         await _factory.GraphQL("not-a-token-" + secret.Phone).PostAsync("{ __typename }");
+        // Refused by the parser's nesting limit and by the depth limit: neither logs the document.
+        var deep = string.Concat(Enumerable.Repeat("posts { worker { ", 120)) + "name" + string.Concat(Enumerable.Repeat(" } }", 120));
+        await _factory.GraphQL(pii).PostAsync("{ workers(where: { name: { eq: \"" + secret.IdNumber.Unmasked + "\" } }) { nodes { " + deep + " } } }");
+        var nested = string.Concat(Enumerable.Repeat("posts { worker { ", 8)) + "name" + string.Concat(Enumerable.Repeat(" } }", 8));
+        await _factory.GraphQL(pii).PostAsync("{ workers(where: { name: { eq: \"" + secret.IdNumber.Unmasked + "\" } }) { nodes { " + nested + " } } }");
 
         var logged = string.Join('\n', _factory.Logs.Select(l => l.Message + l.Exception));
         Assert.NotEmpty(_factory.Logs);
