@@ -19,7 +19,7 @@ public sealed class SchemaSketchTests
         "Community.isUrban", "Community.standardStaffing", "Community.workerCount", "Community.staffingGap",
         "Worker.serviceYears", "Worker.currentPost", "Worker.trainingStatus", "Worker.latestAssessment",
         "Worker.eligibleGrade", "Worker.incentiveEligible", "Post.isCurrent", "TrainingStatus",
-        "Query.workforceStatistics", "Query.staffing", "WorkforceDimension", "WorkforceGroup", "WorkforceGroupKey",
+        "Query.staffing",
         "StaffingReport", "StaffingRow",
         // #7: batch writes and the change feed.
         "Query.changes", "ChangeEntityType", "Change", "ChangeOperation", "Mutation", "UpsertWorkersInput",
