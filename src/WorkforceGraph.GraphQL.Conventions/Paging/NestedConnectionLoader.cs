@@ -26,6 +26,18 @@ public sealed class ParentPage<TChild>
     public List<PartitionRow<TChild>> Rows { get; set; } = [];
 }
 
+/// <summary>The fetched page of one key (children grouped by a computed key).</summary>
+/// <typeparam name="TKey">The key.</typeparam>
+/// <typeparam name="TChild">The child entity.</typeparam>
+public sealed class KeyPage<TKey, TChild>
+{
+    /// <summary>The key shared by the children and their parent.</summary>
+    public TKey Key { get; set; } = default!;
+
+    /// <summary>Up to <c>first + 1</c> rows.</summary>
+    public List<PartitionRow<TChild>> Rows { get; set; } = [];
+}
+
 /// <summary>The row count of one parent's connection.</summary>
 public sealed class ParentCount
 {
@@ -57,7 +69,81 @@ public static class NestedConnectionLoader
         CancellationToken cancellationToken)
     {
         var parent = Expression.Parameter(typeof(TParent), "parent");
-        var rows = Rows(parent, navigation, filter);
+        var page = Expression.Lambda<Func<TParent, ParentPage<TChild>>>(
+            Expression.MemberInit(
+                Expression.New(typeof(ParentPage<TChild>)),
+                Expression.Bind(typeof(ParentPage<TChild>).GetProperty(nameof(ParentPage<TChild>.ParentId))!, ExpressionTools.Rebind(parentKey, parent)),
+                Expression.Bind(typeof(ParentPage<TChild>).GetProperty(nameof(ParentPage<TChild>.Rows))!, PageOf(Rows(parent, navigation, filter), order, after, first, projection))),
+            parent);
+        var pages = await parents.Select(page).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return pages.ToDictionary(p => p.ParentId, p => Trim(p.Rows, first));
+    }
+
+    /// <summary>
+    /// Fetches one page per key of the children's computed key, for relations that are no navigation:
+    /// <c>children.GroupBy(key).Select(g =&gt; new { g.Key, Rows = g.Where(after).OrderBy(…).Take(first + 1).ToList() })</c>,
+    /// which EF translates into <c>ROW_NUMBER() OVER (PARTITION BY key ORDER BY …)</c> without APPLY.
+    /// </summary>
+    /// <param name="children">The children of the batch (restricted to its keys) with the filter applied.</param>
+    /// <param name="key">The child's key, equal to its parent's.</param>
+    /// <param name="order">The effective order, primary key last.</param>
+    /// <param name="after">Rows after the cursor, or null.</param>
+    /// <param name="first">Page size.</param>
+    /// <param name="projection">The selected columns, or null for whole rows.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public static async Task<Dictionary<TKey, (List<PartitionRow<TChild>> Rows, bool HasNext)>> PageByKeyAsync<TChild, TKey>(
+        IQueryable<TChild> children,
+        Expression<Func<TChild, TKey>> key,
+        IReadOnlyList<SortKey> order,
+        Expression<Func<TChild, bool>>? after,
+        int first,
+        Expression<Func<TChild, TChild>>? projection,
+        CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var group = Expression.Parameter(typeof(IGrouping<TKey, TChild>), "group");
+        var page = Expression.Lambda<Func<IGrouping<TKey, TChild>, KeyPage<TKey, TChild>>>(
+            Expression.MemberInit(
+                Expression.New(typeof(KeyPage<TKey, TChild>)),
+                Expression.Bind(typeof(KeyPage<TKey, TChild>).GetProperty(nameof(KeyPage<TKey, TChild>.Key))!, Expression.Property(group, nameof(IGrouping<TKey, TChild>.Key))),
+                Expression.Bind(typeof(KeyPage<TKey, TChild>).GetProperty(nameof(KeyPage<TKey, TChild>.Rows))!, PageOf(group, order, after, first, projection))),
+            group);
+        var pages = await children.GroupBy(key).Select(page).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return pages.ToDictionary(p => p.Key, p => Trim(p.Rows, first));
+    }
+
+    /// <summary>Counts the children per key with one statement (<c>GROUP BY</c> the key).</summary>
+    public static async Task<IReadOnlyDictionary<TKey, int>> CountByKeyAsync<TChild, TKey>(
+        IQueryable<TChild> children, Expression<Func<TChild, TKey>> key, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var counts = await children.GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return counts.ToDictionary(c => c.Key, c => c.Count);
+    }
+
+    /// <summary>Counts the rows of every parent with one statement.</summary>
+    public static async Task<IReadOnlyDictionary<int, int>> CountAsync<TParent, TChild>(
+        IQueryable<TParent> parents,
+        Expression<Func<TParent, int>> parentKey,
+        Expression<Func<TParent, IEnumerable<TChild>>> navigation,
+        Expression<Func<TChild, bool>>? filter,
+        CancellationToken cancellationToken)
+    {
+        var parent = Expression.Parameter(typeof(TParent), "parent");
+        var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TChild)], Rows(parent, navigation, filter));
+        var select = Expression.Lambda<Func<TParent, ParentCount>>(
+            Expression.MemberInit(
+                Expression.New(typeof(ParentCount)),
+                Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentId))!, ExpressionTools.Rebind(parentKey, parent)),
+                Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!, count)),
+            parent);
+        return await parents.Select(select).ToDictionaryAsync(c => c.ParentId, c => c.Count, cancellationToken).ConfigureAwait(false);
+    }
+
+    // rows.Where(after).OrderBy(…).Take(first + 1).Select(child => new PartitionRow { Node, Keys }).ToList()
+    private static MethodCallExpression PageOf<TChild>(
+        Expression rows, IReadOnlyList<SortKey> order, Expression<Func<TChild, bool>>? after, int first, Expression<Func<TChild, TChild>>? projection)
+    {
         if (after is not null)
         {
             rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], rows, after);
@@ -86,49 +172,19 @@ public static class NestedConnectionLoader
                     Expression.NewArrayInit(typeof(object), order.Select(k => Expression.Convert(ExpressionTools.Rebind(k.Selector, child), typeof(object)))))),
             child);
         rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(TChild), typeof(PartitionRow<TChild>)], rows, select);
-        rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(PartitionRow<TChild>)], rows);
-        var page = Expression.Lambda<Func<TParent, ParentPage<TChild>>>(
-            Expression.MemberInit(
-                Expression.New(typeof(ParentPage<TChild>)),
-                Expression.Bind(typeof(ParentPage<TChild>).GetProperty(nameof(ParentPage<TChild>.ParentId))!, ExpressionTools.Rebind(parentKey, parent)),
-                Expression.Bind(typeof(ParentPage<TChild>).GetProperty(nameof(ParentPage<TChild>.Rows))!, rows)),
-            parent);
-        var pages = await parents.Select(page).ToListAsync(cancellationToken).ConfigureAwait(false);
-
-        var result = new Dictionary<int, (List<PartitionRow<TChild>>, bool)>();
-        foreach (var fetched in pages)
-        {
-            // EF returns each parent's rows in the window's order; first + 1 tells whether there is a next page.
-            var list = fetched.Rows;
-            var hasNext = list.Count > first;
-            if (hasNext)
-            {
-                list.RemoveRange(first, list.Count - first);
-            }
-
-            result[fetched.ParentId] = (list, hasNext);
-        }
-
-        return result;
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(PartitionRow<TChild>)], rows);
     }
 
-    /// <summary>Counts the rows of every parent with one statement.</summary>
-    public static async Task<IReadOnlyDictionary<int, int>> CountAsync<TParent, TChild>(
-        IQueryable<TParent> parents,
-        Expression<Func<TParent, int>> parentKey,
-        Expression<Func<TParent, IEnumerable<TChild>>> navigation,
-        Expression<Func<TChild, bool>>? filter,
-        CancellationToken cancellationToken)
+    // EF returns each parent's rows in the window's order; first + 1 tells whether there is a next page.
+    private static (List<PartitionRow<TChild>> Rows, bool HasNext) Trim<TChild>(List<PartitionRow<TChild>> rows, int first)
     {
-        var parent = Expression.Parameter(typeof(TParent), "parent");
-        var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TChild)], Rows(parent, navigation, filter));
-        var select = Expression.Lambda<Func<TParent, ParentCount>>(
-            Expression.MemberInit(
-                Expression.New(typeof(ParentCount)),
-                Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.ParentId))!, ExpressionTools.Rebind(parentKey, parent)),
-                Expression.Bind(typeof(ParentCount).GetProperty(nameof(ParentCount.Count))!, count)),
-            parent);
-        return await parents.Select(select).ToDictionaryAsync(c => c.ParentId, c => c.Count, cancellationToken).ConfigureAwait(false);
+        var hasNext = rows.Count > first;
+        if (hasNext)
+        {
+            rows.RemoveRange(first, rows.Count - first);
+        }
+
+        return (rows, hasNext);
     }
 
     // The navigation as the compiler would write it (no Convert node: EF must still see a navigation).
