@@ -151,20 +151,6 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         });
     }
 
-    /// <summary>A nested forward-only connection over the rows <paramref name="rows"/> selects for one parent.</summary>
-    protected FieldBuilder<TEntity, object> ConnectionOf<TGraphType, TChild>(
-        string name, Func<IResolveFieldContext<TEntity>, DbContext, IQueryable<TChild>> rows, bool filterable = true, bool sortable = true,
-        string[]? requiredColumns = null)
-        where TGraphType : IComplexGraphType
-        where TChild : class
-    {
-        var builder = Field<ConnectionGraphType<TGraphType>>(name)
-            .WithMetadata(ProjectionBuilder.RequiredColumnsKey, requiredColumns ?? ["Id"])
-            .ListArguments<TGraphType, TEntity, object>(Arguments(paged: true, filterable, sortable));
-
-        return builder.ResolveAsync(ctx => ConnectionResolver.ResolveAsync(ctx, db => rows(ctx, db), EntityKey.For<TChild>()));
-    }
-
     /// <summary>
     /// A nested forward-only connection over a collection navigation, paged per parent for every parent of the level
     /// in ONE statement (a window function); <c>totalCount</c> is one statement per level too.
