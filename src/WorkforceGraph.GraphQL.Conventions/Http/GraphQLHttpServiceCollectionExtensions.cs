@@ -1,10 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkforceGraph.GraphQL.Conventions.Errors;
+using WorkforceGraph.GraphQL.Conventions.Execution;
 using WorkforceGraph.GraphQL.Conventions.Ide;
 using WorkforceGraph.GraphQL.Conventions.Scalars;
 using WorkforceGraph.GraphQL.Conventions.Sdl;
@@ -17,7 +19,7 @@ public static class GraphQLHttpServiceCollectionExtensions
     /// <summary>
     /// Registers the transport, GraphQL.NET's executer with the System.Text.Json serializer, the
     /// <see cref="ConventionsErrorInfoProvider"/>, the convention scalars and their CLR type
-    /// mappings, and the IDE. <see cref="GraphQLHttpOptions"/> bind from <c>GraphQL:Limits</c>; the
+    /// mappings, the <see cref="ValidatedDocumentCache"/>, and the IDE. <see cref="GraphQLHttpOptions"/> bind from <c>GraphQL:Limits</c>; the
     /// host still registers its schema (e.g. <c>services.AddGraphQL(b =&gt; b.AddSchema&lt;T&gt;())</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -45,6 +47,14 @@ public static class GraphQLHttpServiceCollectionExtensions
         services.TryAddSingleton<SdlCache>();
         services.TryAddSingleton<IdeServer>();
         services.TryAddSingleton<GraphQLHttpHandler>();
+
+        // Repeated documents skip parsing and the spec's validation rules (request-dependent rules still run).
+        if (!services.Any(d => d.ServiceType == typeof(ValidatedDocumentCache)))
+        {
+            services.AddSingleton(_ => new ValidatedDocumentCache());
+            services.AddSingleton<IConfigureExecution>(provider => provider.GetRequiredService<ValidatedDocumentCache>());
+        }
+
         return services;
     }
 
