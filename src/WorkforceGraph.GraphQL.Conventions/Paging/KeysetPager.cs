@@ -107,7 +107,7 @@ public static class KeysetPager
             hasNext = arguments.Before is not null;
         }
 
-        var edges = rows.Select(r => new Edge<T>(CursorCodec.Encode(orderHash, r.Keys), r.Node)).ToList();
+        var edges = rows.Select(r => new Edge<T>(r.Node, orderHash, r.Keys)).ToList();
         var pageInfo = new PageInfo(hasNext, hasPrevious, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
         return new Connection<T>(edges, pageInfo, count);
     }

@@ -105,7 +105,7 @@ internal sealed class NestedConnectionRequest<TChild>
     /// <summary>The connection of one parent from its fetched rows; <paramref name="count"/> answers <c>totalCount</c> in batch.</summary>
     public Connection<TChild> Connection((List<PartitionRow<TChild>> Rows, bool HasNext) page, Func<IDataLoaderResult<int>> count)
     {
-        var edges = page.Rows.Select(r => new Edge<TChild>(CursorCodec.Encode(OrderHash, r.Keys), r.Node)).ToList();
+        var edges = page.Rows.Select(r => new Edge<TChild>(r.Node, OrderHash, r.Keys)).ToList();
         var info = new PageInfo(page.HasNext, AfterCursor is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
         return new Connection<TChild>(edges, info, c => count().GetResultAsync(c)) { DeferredCount = count };
     }
