@@ -79,27 +79,19 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
             Nullable = nullable,
             Columns = fkColumn is null ? [] : [fkColumn],
         });
-        return builder.Resolve(ctx =>
-        {
-            // Joined into the parent's statement by the projection: no further query.
-            if (loaded(ctx.Source) is { } joined)
-            {
-                return joined;
-            }
-
-            var key = foreignKey(ctx.Source);
-            if (key is null)
-            {
-                return null;
-            }
-
-            var loader = Registry(ctx).GetOrAdd<int, TTarget?>(
-                $"ref:{typeof(TTarget).FullName}",
-                (keys, ct) => LoadByIdAsync<TTarget>(ctx, keys, ct),
-                null);
-            return loader.Load(key.Value);
-        });
+        // Joined into the parent's statement by the projection: no further query (and, on this path taken once per
+        // row, no allocation: the batch loader's closure lives in LoadReference).
+        return builder.Resolve(ctx => loaded(ctx.Source) is { } joined ? joined
+            : foreignKey(ctx.Source) is { } key ? LoadReference<TTarget>(ctx, key)
+            : null);
     }
+
+    private static object LoadReference<TTarget>(IResolveFieldContext ctx, int key)
+        where TTarget : class =>
+        Registry(ctx).GetOrAdd<int, TTarget?>(
+            ReferenceLoaderName<TTarget>.Value,
+            (keys, ct) => LoadByIdAsync<TTarget>(ctx, keys, ct),
+            null).Load(key);
 
     /// <summary>
     /// A to-many child list loaded in batch by the children's foreign key (one statement per field and level),
@@ -325,6 +317,12 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
 
     private static IServiceProvider Services(IResolveFieldContext ctx) =>
         ctx.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set.");
+}
+
+/// <summary>The name of the per-request batch loader of references to <typeparamref name="TTarget"/>.</summary>
+internal static class ReferenceLoaderName<TTarget>
+{
+    public static readonly string Value = $"ref:{typeof(TTarget).FullName}";
 }
 
 /// <summary>The integer primary key <c>Id</c> of an entity, as a sort key and as a compiled accessor.</summary>
