@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
+using WorkforceGraph.GraphQL.Conventions.Expressions;
 
 namespace WorkforceGraph.GraphQL.Conventions.Paging;
 
@@ -131,7 +132,7 @@ public static class KeysetPager
                 (false, false) => nameof(Queryable.ThenBy),
                 (false, true) => nameof(Queryable.ThenByDescending),
             };
-            expression = Expression.Call(typeof(Queryable), method, [typeof(T), key.ValueType], expression, Expression.Quote(key.Selector));
+            expression = ExpressionTools.Call(typeof(Queryable), method, [typeof(T), key.ValueType], expression, Expression.Quote(key.Selector));
         }
 
         return query.Provider.CreateQuery<T>(expression);

@@ -130,7 +130,7 @@ public static class NestedConnectionLoader
         CancellationToken cancellationToken)
     {
         var parent = Expression.Parameter(typeof(TParent), "parent");
-        var count = Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TChild)], Rows(parent, navigation, filter));
+        var count = ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TChild)], Rows(parent, navigation, filter));
         var select = Expression.Lambda<Func<TParent, ParentCount>>(
             Expression.MemberInit(
                 Expression.New(typeof(ParentCount)),
@@ -146,7 +146,7 @@ public static class NestedConnectionLoader
     {
         if (after is not null)
         {
-            rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], rows, after);
+            rows = ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], rows, after);
         }
 
         for (var i = 0; i < order.Count; i++)
@@ -158,10 +158,10 @@ public static class NestedConnectionLoader
                 (false, false) => nameof(Enumerable.ThenBy),
                 (false, true) => nameof(Enumerable.ThenByDescending),
             };
-            rows = Expression.Call(typeof(Enumerable), method, [typeof(TChild), order[i].ValueType], rows, order[i].Selector);
+            rows = ExpressionTools.Call(typeof(Enumerable), method, [typeof(TChild), order[i].ValueType], rows, order[i].Selector);
         }
 
-        rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(TChild)], rows, Expression.Constant(first + 1));
+        rows = ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(TChild)], rows, Expression.Constant(first + 1));
         var child = Expression.Parameter(typeof(TChild), "child");
         var select = Expression.Lambda(
             Expression.MemberInit(
@@ -171,8 +171,8 @@ public static class NestedConnectionLoader
                     typeof(PartitionRow<TChild>).GetProperty(nameof(PartitionRow<TChild>.Keys))!,
                     Expression.NewArrayInit(typeof(object), order.Select(k => Expression.Convert(ExpressionTools.Rebind(k.Selector, child), typeof(object)))))),
             child);
-        rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(TChild), typeof(PartitionRow<TChild>)], rows, select);
-        return Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(PartitionRow<TChild>)], rows);
+        rows = ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(TChild), typeof(PartitionRow<TChild>)], rows, select);
+        return ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(PartitionRow<TChild>)], rows);
     }
 
     // EF returns each parent's rows in the window's order; first + 1 tells whether there is a next page.
@@ -192,6 +192,6 @@ public static class NestedConnectionLoader
     {
         var body = navigation.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : navigation.Body;
         var rows = ExpressionTools.Rebind(Expression.Lambda(body, navigation.Parameters), parent);
-        return filter is null ? rows : Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], rows, filter);
+        return filter is null ? rows : ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], rows, filter);
     }
 }
