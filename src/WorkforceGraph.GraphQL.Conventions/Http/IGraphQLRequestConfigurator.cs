@@ -16,6 +16,9 @@ namespace WorkforceGraph.GraphQL.Conventions.Http;
 /// <see cref="ExecutionOptions.User"/>, <see cref="ExecutionOptions.RequestServices"/>,
 /// <see cref="ExecutionOptions.CancellationToken"/> and <see cref="ExecutionOptions.ValidationRules"/>
 /// (the core rules, plus the GET rule on GET) are set; add to the lists rather than replace them.
+/// A document seen before skips parsing and the core rules (<see cref="Execution.ValidatedDocumentCache"/>) but still
+/// runs every other rule of <see cref="ExecutionOptions.ValidationRules"/>, unless a configurator sets
+/// <see cref="ExecutionOptions.CachedDocumentValidationRules"/> to the rules a cached document needs.
 /// To refuse a request (e.g. 401), throw <see cref="GraphQLRequestRejectedException"/>.
 /// A configurator may fill <see cref="ExecutionOptions.Query"/> (persisted operations): the
 /// missing-query check runs after all configurators.
