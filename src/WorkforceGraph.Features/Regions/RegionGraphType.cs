@@ -21,11 +21,13 @@ public sealed class RegionGraphType : EntityGraphType<Region>
         Children<RegionGraphType, Region>("children", r => r.Children, r => r.ParentId ?? 0)
             .Description("The regions one level down, in code order.")
             .ListSize(50);
-        ConnectionOf<CommunityGraphType, Community>("communities", (ctx, db) =>
-            {
-                var prefix = DivisionCode.Parse(ctx.Source.Code).Prefix;
-                return db.Set<Community>().Where(c => c.Code.StartsWith(prefix));
-            }, requiredColumns: ["Id", "Code"])
+        // A region's communities are those whose code starts with its prefix (2/4/6/9 digits by level): the
+        // prefix length is the kind, so the regions of one level are paged together in one statement.
+        ConnectionByKey<CommunityGraphType, Community, string>(
+                "communities",
+                r => DivisionCode.Parse(r.Code).Prefix is var prefix ? (prefix.Length, prefix) : null,
+                length => c => c.Code.Substring(0, length),
+                requiredColumns: ["Id", "Code"])
             .Description("Communities (village-level units) within the region, in the order of their keys.");
     }
 }

@@ -1,10 +1,31 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace WorkforceGraph.GraphQL.Conventions.Expressions;
 
 /// <summary>Small helpers for building EF-translatable expression trees.</summary>
 public static class ExpressionTools
 {
+    private static readonly ConcurrentDictionary<(Type Type, string Name, Type? T1, Type? T2, Type? A1, Type? A2), MethodInfo> Methods = new();
+
+    /// <summary>
+    /// <see cref="Expression.Call(Type, string, Type[], Expression[])"/> (a generic static method such as
+    /// <c>Queryable.OrderBy</c>) with the resolved method cached: the lookup searches every method of the type and
+    /// allocates on each call, and queries are built on every request.
+    /// </summary>
+    public static MethodCallExpression Call(Type type, string methodName, Type[] typeArguments, params Expression[] arguments)
+    {
+        if (typeArguments.Length > 2 || arguments.Length is 0 or > 2)
+        {
+            return Expression.Call(type, methodName, typeArguments, arguments);
+        }
+
+        var key = (type, methodName, typeArguments.ElementAtOrDefault(0), typeArguments.ElementAtOrDefault(1), arguments[0].Type, arguments.ElementAtOrDefault(1)?.Type);
+        var method = Methods.GetOrAdd(key, static (_, call) => Expression.Call(call.type, call.methodName, call.typeArguments, call.arguments).Method, (type, methodName, typeArguments, arguments));
+        return Expression.Call(method, arguments);
+    }
+
     /// <summary>Replaces the lambda's parameter with <paramref name="target"/> and returns the body.</summary>
     public static Expression Rebind(LambdaExpression lambda, Expression target) =>
         new ParameterReplacer(lambda.Parameters[0], target).Visit(lambda.Body);

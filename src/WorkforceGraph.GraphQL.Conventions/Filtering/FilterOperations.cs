@@ -141,7 +141,7 @@ public static class FilterOperations
             }
         }
 
-        Expression contains = Expression.Call(
+        Expression contains = ExpressionTools.Call(
             typeof(Enumerable), nameof(Enumerable.Contains), [valueType], ExpressionTools.Parameter(list, list.GetType()), value);
         if (hasNull)
         {

@@ -110,7 +110,7 @@ public static class FilterTranslator
             Expression? term;
             if (name == "any")
             {
-                var any = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], collection);
+                var any = ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], collection);
                 term = (bool)operand ? any : Expression.Not(any);
             }
             else
@@ -125,9 +125,9 @@ public static class FilterTranslator
                 var lambda = Expression.Lambda(predicate, element);
                 term = name switch
                 {
-                    "some" => Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], collection, lambda),
-                    "none" => Expression.Not(Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], collection, lambda)),
-                    "all" => Expression.Call(typeof(Enumerable), nameof(Enumerable.All), [elementType], collection, lambda),
+                    "some" => ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], collection, lambda),
+                    "none" => Expression.Not(ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.Any), [elementType], collection, lambda)),
+                    "all" => ExpressionTools.Call(typeof(Enumerable), nameof(Enumerable.All), [elementType], collection, lambda),
                     _ => throw new CodedExecutionError(ErrorCodes.ValidationFailed, $"Unknown list operation `{name}` on `{path}`."),
                 };
             }

@@ -1,12 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Types;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkforceGraph.GraphQL.Conventions.Errors;
+using WorkforceGraph.GraphQL.Conventions.Execution;
 using WorkforceGraph.GraphQL.Conventions.Ide;
 using WorkforceGraph.GraphQL.Conventions.Limits;
 using WorkforceGraph.GraphQL.Conventions.Scalars;
@@ -20,7 +22,7 @@ public static class GraphQLHttpServiceCollectionExtensions
     /// <summary>
     /// Registers the transport, GraphQL.NET's executer with the System.Text.Json serializer, the
     /// <see cref="ConventionsErrorInfoProvider"/>, the convention scalars and their CLR type
-    /// mappings, and the IDE. <see cref="GraphQLHttpOptions"/> bind from <c>GraphQL:Limits</c>; the
+    /// mappings, the <see cref="ValidatedDocumentCache"/>, and the IDE. <see cref="GraphQLHttpOptions"/> bind from <c>GraphQL:Limits</c>; the
     /// host still registers its schema (e.g. <c>services.AddGraphQL(b =&gt; b.AddSchema&lt;T&gt;())</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -64,6 +66,14 @@ public static class GraphQLHttpServiceCollectionExtensions
         services.TryAddSingleton<SdlCache>();
         services.TryAddSingleton<IdeServer>();
         services.TryAddSingleton<GraphQLHttpHandler>();
+
+        // Repeated documents skip parsing and the spec's validation rules (request-dependent rules still run).
+        if (!services.Any(d => d.ServiceType == typeof(ValidatedDocumentCache)))
+        {
+            services.AddSingleton(_ => new ValidatedDocumentCache());
+            services.AddSingleton<IConfigureExecution>(provider => provider.GetRequiredService<ValidatedDocumentCache>());
+        }
+
         return services;
     }
 

@@ -19,6 +19,8 @@ namespace WorkforceGraph.GraphQL.Conventions.Http;
 /// <see cref="ExecutionOptions.CachedDocumentValidationRules"/> (the rules that depend on the method, the caller or the
 /// variables, which a document cache must still run) are set; add to the lists rather than replace them, and put a
 /// rule that depends on anything but the document text in both.
+/// A document seen before skips parsing and <see cref="ExecutionOptions.ValidationRules"/>
+/// (<see cref="Execution.ValidatedDocumentCache"/>) and runs only <see cref="ExecutionOptions.CachedDocumentValidationRules"/>.
 /// To refuse a request (e.g. 401), throw <see cref="GraphQLRequestRejectedException"/>.
 /// A configurator may fill <see cref="ExecutionOptions.Query"/> (persisted operations): the
 /// missing-query check runs after all configurators.

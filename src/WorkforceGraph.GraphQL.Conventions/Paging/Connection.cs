@@ -36,9 +36,34 @@ public sealed class Connection<T> : IConnection
     object? IConnection.DeferredCountResult => DeferredCount?.Invoke();
 }
 
-/// <summary>A node with its cursor.</summary>
-public sealed record Edge<T>(string Cursor, T Node) : IEdge
+/// <summary>A node with its cursor; a cursor made from key values is encoded only when it is read.</summary>
+public sealed class Edge<T> : IEdge
 {
+    private readonly string? _orderHash;
+    private readonly IReadOnlyList<object?>? _keys;
+    private string? _cursor;
+
+    /// <summary>An edge with a ready cursor.</summary>
+    public Edge(string cursor, T node)
+    {
+        _cursor = cursor;
+        Node = node;
+    }
+
+    /// <summary>An edge whose cursor is <see cref="CursorCodec.Encode"/> of the row's order-key values, made on first read.</summary>
+    public Edge(T node, string orderHash, IReadOnlyList<object?> keys)
+    {
+        Node = node;
+        _orderHash = orderHash;
+        _keys = keys;
+    }
+
+    /// <summary>The opaque cursor of the node.</summary>
+    public string Cursor => _cursor ??= CursorCodec.Encode(_orderHash!, _keys!);
+
+    /// <summary>The node.</summary>
+    public T Node { get; }
+
     object? IEdge.NodeObject => Node;
 }
 

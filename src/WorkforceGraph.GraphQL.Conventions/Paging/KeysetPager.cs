@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
+using WorkforceGraph.GraphQL.Conventions.Expressions;
 
 namespace WorkforceGraph.GraphQL.Conventions.Paging;
 
@@ -107,7 +108,7 @@ public static class KeysetPager
             hasNext = arguments.Before is not null;
         }
 
-        var edges = rows.Select(r => new Edge<T>(CursorCodec.Encode(orderHash, r.Keys), r.Node)).ToList();
+        var edges = rows.Select(r => new Edge<T>(r.Node, orderHash, r.Keys)).ToList();
         var pageInfo = new PageInfo(hasNext, hasPrevious, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
         return new Connection<T>(edges, pageInfo, count);
     }
@@ -131,7 +132,7 @@ public static class KeysetPager
                 (false, false) => nameof(Queryable.ThenBy),
                 (false, true) => nameof(Queryable.ThenByDescending),
             };
-            expression = Expression.Call(typeof(Queryable), method, [typeof(T), key.ValueType], expression, Expression.Quote(key.Selector));
+            expression = ExpressionTools.Call(typeof(Queryable), method, [typeof(T), key.ValueType], expression, Expression.Quote(key.Selector));
         }
 
         return query.Provider.CreateQuery<T>(expression);

@@ -79,27 +79,19 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
             Nullable = nullable,
             Columns = fkColumn is null ? [] : [fkColumn],
         });
-        return builder.Resolve(ctx =>
-        {
-            // Joined into the parent's statement by the projection: no further query.
-            if (loaded(ctx.Source) is { } joined)
-            {
-                return joined;
-            }
-
-            var key = foreignKey(ctx.Source);
-            if (key is null)
-            {
-                return null;
-            }
-
-            var loader = Registry(ctx).GetOrAdd<int, TTarget?>(
-                $"ref:{typeof(TTarget).FullName}",
-                (keys, ct) => LoadByIdAsync<TTarget>(ctx, keys, ct),
-                null);
-            return loader.Load(key.Value);
-        });
+        // Joined into the parent's statement by the projection: no further query (and, on this path taken once per
+        // row, no allocation: the batch loader's closure lives in LoadReference).
+        return builder.Resolve(ctx => loaded(ctx.Source) is { } joined ? joined
+            : foreignKey(ctx.Source) is { } key ? LoadReference<TTarget>(ctx, key)
+            : null);
     }
+
+    private static object LoadReference<TTarget>(IResolveFieldContext ctx, int key)
+        where TTarget : class =>
+        Registry(ctx).GetOrAdd<int, TTarget?>(
+            ReferenceLoaderName<TTarget>.Value,
+            (keys, ct) => LoadByIdAsync<TTarget>(ctx, keys, ct),
+            null).Load(key);
 
     /// <summary>
     /// A to-many child list loaded in batch by the children's foreign key (one statement per field and level),
@@ -151,20 +143,6 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         });
     }
 
-    /// <summary>A nested forward-only connection over the rows <paramref name="rows"/> selects for one parent.</summary>
-    protected FieldBuilder<TEntity, object> ConnectionOf<TGraphType, TChild>(
-        string name, Func<IResolveFieldContext<TEntity>, DbContext, IQueryable<TChild>> rows, bool filterable = true, bool sortable = true,
-        string[]? requiredColumns = null)
-        where TGraphType : IComplexGraphType
-        where TChild : class
-    {
-        var builder = Field<ConnectionGraphType<TGraphType>>(name)
-            .WithMetadata(ProjectionBuilder.RequiredColumnsKey, requiredColumns ?? ["Id"])
-            .ListArguments<TGraphType, TEntity, object>(Arguments(paged: true, filterable, sortable));
-
-        return builder.ResolveAsync(ctx => ConnectionResolver.ResolveAsync(ctx, db => rows(ctx, db), EntityKey.For<TChild>()));
-    }
-
     /// <summary>
     /// A nested forward-only connection over a collection navigation, paged per parent for every parent of the level
     /// in ONE statement (a window function); <c>totalCount</c> is one statement per level too.
@@ -189,39 +167,13 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         var parentKey = (Expression<Func<TEntity, int>>)EntityKey.For<TEntity>().Selector;
         return builder.Resolve(ctx =>
         {
-            var services = Services(ctx);
-            var options = services.GetService<Microsoft.Extensions.Options.IOptions<PagingOptions>>()?.Value ?? new PagingOptions();
-            var arguments = KeysetPager.Validate(
-                new PagingArguments(ctx.GetArgument<int?>("first"), ctx.GetArgument<string?>("after"), null, null),
-                options,
-                $"{ctx.ParentType.Name}.{ctx.FieldDefinition.Name}");
-            var connectionType = ListElementType(ctx.FieldDefinition);
-            var nodeType = ListElementType(connectionType.GetField("nodes")!);
-            var filter = filterable ? FilterTranslator.Translate<TChild>(ctx.GetArgument<Dictionary<string, object?>?>("where"), nodeType, services, FilterOptionsOf(services)) : null;
-            if (condition?.Invoke(ctx) is { } extra)
-            {
-                filter = filter is null ? extra : Expression.Lambda<Func<TChild, bool>>(Expression.AndAlso(extra.Body, Expressions.ExpressionTools.Rebind(filter, extra.Parameters[0])), extra.Parameters);
-            }
-
-            var order = KeysetPager.WithTiebreak(
-                sortable ? SortTranslator.Translate<TChild>(ctx.GetArgument<List<object?>?>("order"), nodeType, services, OrderLiteral(ctx)) : [],
-                EntityKey.For<TChild>());
-            var orderHash = CursorCodec.OrderHash(order);
-            var after = arguments.After is null ? null : KeysetPager.Bound<TChild>(order, KeysetPager.Decode(arguments.After, "after", order, orderHash), after: true);
-            var selection = SelectionTree.OfConnectionNodes(ctx);
-            var projection = ProjectionBuilder.Build<TChild>(nodeType, selection, joinReferences: false);
+            var request = NestedConnectionRequest<TChild>.Read(ctx, filterable, sortable, condition?.Invoke(ctx));
             var loaderKey = $"{typeof(TEntity).FullName}.{name}:{ArgumentKey(ctx)}";
             IQueryable<TEntity> Parents(DbContext db, IReadOnlyList<int> keys) => db.Set<TEntity>().Where(ContainsKey(parentKey, keys));
 
             // The children of this batch's parents only, as a parameter list (not a correlation, which needs APPLY).
-            Expression<Func<TChild, bool>> OfBatch(IReadOnlyList<int> keys)
-            {
-                var list = keys.Select(k => (int?)k).ToList();
-                var inBatch = Expression.Call(
-                    Expressions.ExpressionTools.Parameter(list, typeof(List<int?>)), typeof(List<int?>).GetMethod(nameof(List<int?>.Contains))!, foreignKey.Body);
-                var body = filter is null ? (Expression)inBatch : Expression.AndAlso(inBatch, Expressions.ExpressionTools.Rebind(filter, foreignKey.Parameters[0]));
-                return Expression.Lambda<Func<TChild, bool>>(body, foreignKey.Parameters);
-            }
+            Expression<Func<TChild, bool>> OfBatch(IReadOnlyList<int> keys) =>
+                request.Restrict(foreignKey, keys.Select(k => (int?)k).ToList());
 
             var counts = Registry(ctx).GetOrAdd<int, int>(
                 "count:" + loaderKey,
@@ -232,24 +184,79 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
                 },
                 0);
             var pages = Registry(ctx).GetOrAdd<int, Connection<TChild>>(
-                $"connection:{loaderKey}:{selection.Signature()}",
+                $"connection:{loaderKey}:{request.Signature}",
                 async (keys, ct) =>
                 {
                     await using var db = Source(ctx).CreateDbContext();
                     var fetched = await NestedConnectionLoader.PageAsync(
-                        Parents(db, keys), parentKey, navigation, OfBatch(keys), order, after, arguments.First!.Value, projection, ct).ConfigureAwait(false);
-                    return keys.ToDictionary(
-                        k => k,
-                        k =>
-                        {
-                            var (rows, hasNext) = fetched.TryGetValue(k, out var page) ? page : ([], false);
-                            var edges = rows.Select(r => new Edge<TChild>(CursorCodec.Encode(orderHash, r.Keys), r.Node)).ToList();
-                            var info = new PageInfo(hasNext, arguments.After is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
-                            return new Connection<TChild>(edges, info, c => counts.Load(k).GetResultAsync(c)) { DeferredCount = () => counts.Load(k) };
-                        });
+                        Parents(db, keys), parentKey, navigation, OfBatch(keys), request.Order, request.After, request.First, request.Projection, ct).ConfigureAwait(false);
+                    return keys.ToDictionary(k => k, k => request.Connection(fetched.TryGetValue(k, out var page) ? page : ([], false), () => counts.Load(k)));
                 },
-                new Connection<TChild>([], new PageInfo(false, false, null, null), _ => Task.FromResult(0)));
+                request.Empty);
             return pages.Load(KeyOf(ctx.Source));
+        });
+    }
+
+    /// <summary>
+    /// A nested forward-only connection over the children whose computed key equals the parent's, for relations that
+    /// are no navigation (e.g. children whose code starts with the parent's code prefix). The parents of a level are
+    /// grouped by kind (which selects the child's key expression); every parent of a kind is paged in ONE statement
+    /// (<c>GROUP BY</c> the child's key, <c>ROW_NUMBER() OVER (PARTITION BY</c> it<c>)</c>, restricted to the batch's
+    /// keys) and counted in one more: one statement per kind present, whatever the number of parents.
+    /// </summary>
+    /// <param name="name">Field name.</param>
+    /// <param name="parentKey">The parent's kind and key; null for a parent that has no children.</param>
+    /// <param name="childKey">For a kind, the child's key as an EF-translatable expression (e.g. kind 4 →
+    /// <c>c =&gt; c.Code.Substring(0, 4)</c>); a child belongs to a parent of that kind when it equals the parent's key.
+    /// Called once per kind and batch.</param>
+    /// <param name="requiredColumns">The parent's columns <paramref name="parentKey"/> reads (projection).</param>
+    /// <param name="filterable">Adds <c>where</c>.</param>
+    /// <param name="sortable">Adds <c>order</c>.</param>
+    protected FieldBuilder<TEntity, object> ConnectionByKey<TGraphType, TChild, TKey>(
+        string name, Func<TEntity, (int Kind, TKey Key)?> parentKey, Func<int, Expression<Func<TChild, TKey>>> childKey,
+        string[] requiredColumns, bool filterable = true, bool sortable = true)
+        where TGraphType : IComplexGraphType
+        where TChild : class
+        where TKey : notnull
+    {
+        var builder = Field<ConnectionGraphType<TGraphType>>(name)
+            .WithMetadata(ProjectionBuilder.RequiredColumnsKey, requiredColumns)
+            .ListArguments<TGraphType, TEntity, object>(Arguments(paged: true, filterable, sortable));
+
+        return builder.Resolve(ctx =>
+        {
+            var request = NestedConnectionRequest<TChild>.Read(ctx, filterable, sortable, condition: null);
+            if (parentKey(ctx.Source) is not { } parent)
+            {
+                return request.Empty;
+            }
+
+            var (kind, key) = parent;
+
+            var loaderKey = $"{typeof(TEntity).FullName}.{name}:{kind}:{ArgumentKey(ctx)}";
+            var counts = Registry(ctx).GetOrAdd<TKey, int>(
+                "count:" + loaderKey,
+                async (keys, ct) =>
+                {
+                    var keyOf = childKey(kind);
+                    await using var db = Source(ctx).CreateDbContext();
+                    var children = db.Set<TChild>().Where(request.Restrict(keyOf, keys.ToList()));
+                    return await NestedConnectionLoader.CountByKeyAsync(children, keyOf, ct).ConfigureAwait(false);
+                },
+                0);
+            var pages = Registry(ctx).GetOrAdd<TKey, Connection<TChild>>(
+                $"connection:{loaderKey}:{request.Signature}",
+                async (keys, ct) =>
+                {
+                    var keyOf = childKey(kind);
+                    await using var db = Source(ctx).CreateDbContext();
+                    var children = db.Set<TChild>().Where(request.Restrict(keyOf, keys.ToList()));
+                    var fetched = await NestedConnectionLoader.PageByKeyAsync(
+                        children, keyOf, request.Order, request.After, request.First, request.Projection, ct).ConfigureAwait(false);
+                    return keys.ToDictionary(k => k, k => request.Connection(fetched.TryGetValue(k, out var page) ? page : ([], false), () => counts.Load(k)));
+                },
+                request.Empty);
+            return pages.Load(key);
         });
     }
 
@@ -310,6 +317,12 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
 
     private static IServiceProvider Services(IResolveFieldContext ctx) =>
         ctx.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set.");
+}
+
+/// <summary>The name of the per-request batch loader of references to <typeparamref name="TTarget"/>.</summary>
+internal static class ReferenceLoaderName<TTarget>
+{
+    public static readonly string Value = $"ref:{typeof(TTarget).FullName}";
 }
 
 /// <summary>The integer primary key <c>Id</c> of an entity, as a sort key and as a compiled accessor.</summary>

@@ -74,6 +74,25 @@ public sealed class RequestLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_server_own_document_cache_still_refuses_a_cached_document_made_costly_by_its_variables()
+    {
+        var cache = _factory.Services.GetServices<IConfigureExecution>().OfType<WorkforceGraph.GraphQL.Conventions.Execution.ValidatedDocumentCache>().Single();
+        var client = _factory.GraphQL();
+        const string Query = "query($n: Int) { regions(first: $n) { nodes { communities(first: 10) { nodes { workers(first: 10) { nodes { name trainingRecords { hours } } } } } } } }";
+
+        var before = cache.Count;
+        var cheap = await client.PostAsync(Query, new { n = 1 });
+        var cached = cache.Count;
+        var first = await client.PostAsync(Query, new { n = 50 });
+        var second = await client.PostAsync(Query, new { n = 50 });
+
+        cheap.EnsureSuccess();
+        Assert.Equal(before + 1, cached);
+        Assert.Equal((HttpStatusCode.BadRequest, "HC0047"), (first.Status, first.FirstErrorCode));
+        Assert.Equal((HttpStatusCode.BadRequest, "HC0047"), (second.Status, second.FirstErrorCode));
+    }
+
+    [Fact]
     public async Task Validate_answers_the_cost_without_executing()
     {
         var response = await _factory.GraphQL().PostAsync(Example, headers: new Dictionary<string, string> { ["GraphQL-Cost"] = "validate" });
@@ -131,7 +150,8 @@ public sealed class RequestLimitTests : IAsyncLifetime
 
         public int Hits => _hits;
 
-        public float SortOrder => 200;
+        // Before the server's own ValidatedDocumentCache (200), so that this one sees and counts the hits.
+        public float SortOrder => 100;
 
         public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
         {

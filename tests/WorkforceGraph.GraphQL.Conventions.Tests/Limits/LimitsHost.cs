@@ -61,7 +61,8 @@ public sealed class TestDocumentCache : IConfigureExecution
 
     public int Hits => _hits;
 
-    public float SortOrder => 200;
+    // Before the server's own ValidatedDocumentCache (200), so that this one sees and counts the hits.
+    public float SortOrder => 100;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {

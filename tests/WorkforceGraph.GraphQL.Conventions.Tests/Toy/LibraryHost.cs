@@ -111,6 +111,14 @@ public sealed class AuthorGraphType : EntityGraphType<Author>
         Column(a => a.Nickname, nullable: true).Description("Pen name; null when none.");
         Children<BookGraphType, Book>("books", a => a.Books, b => b.AuthorId, filterable: true, sortable: true).Description("Books written.");
         ConnectionOver<BookGraphType, Book>("bookPage", a => a.Books, b => b.AuthorId).Description("Books written, as a connection.");
+
+        // No navigation: books match by a computed key whose expression depends on the parent (its nickname's length).
+        ConnectionByKey<BookGraphType, Book, string>(
+                "namesakeBooks",
+                a => a.Nickname is { } nickname ? (nickname.Length, nickname) : null,
+                length => b => b.Title.Substring(0, length),
+                requiredColumns: ["Id", "Nickname"])
+            .Description("Books by anyone whose title starts with the author's nickname.");
     }
 }
 
