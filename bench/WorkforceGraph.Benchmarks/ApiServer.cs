@@ -59,6 +59,8 @@ internal sealed partial class ApiServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Workforce"] = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Seed__Scale"] = "none";
+        // The load driver is one caller: the per-caller rate limit would measure itself.
+        start.Environment["RateLimiting__RequestsPerMinute"] = "0";
         // No per-request logging in the measured path; the lifetime line carries the bound address.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
