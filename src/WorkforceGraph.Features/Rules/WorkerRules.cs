@@ -41,12 +41,19 @@ public static class WorkerRules
     /// The main current post: highest category, then PARTY_SECRETARY before COMMITTEE_DIRECTOR before the other
     /// roles, then the earliest start (then the key, so that the choice is stable); null without a current post.
     /// </summary>
-    public static Expression<Func<Worker, Post?>> CurrentPost(DateOnly today)
+    public static Expression<Func<Worker, Post?>> CurrentPost(DateOnly today) => OfCurrentPost<Post?>(today, p => p);
+
+    /// <summary>
+    /// <paramref name="select"/> applied to the main current post inside its subquery (one subquery, not one per
+    /// use); null without a current post.
+    /// </summary>
+    public static Expression<Func<Worker, T>> OfCurrentPost<T>(DateOnly today, Expression<Func<Post, T>> select)
     {
         var isCurrent = PostRules.IsCurrent(today);
         return w => w.Posts.AsQueryable().Where(isCurrent)
             .OrderBy(PostRules.CategoryRank).ThenBy(PostRules.RoleRank).ThenBy(p => p.StartDate).ThenBy(p => p.Id)
-            .FirstOrDefault();
+            .Select(select)
+            .FirstOrDefault()!;
     }
 
     /// <summary>The assessment of the latest year; null when none.</summary>
@@ -77,24 +84,10 @@ public static class WorkerRules
     }
 
     /// <summary>The category of the main current post; null without a current post.</summary>
-    public static Expression<Func<Worker, PostCategory?>> CurrentCategory(DateOnly today)
-    {
-        var isCurrent = PostRules.IsCurrent(today);
-        return w => w.Posts.AsQueryable().Where(isCurrent)
-            .OrderBy(PostRules.CategoryRank).ThenBy(PostRules.RoleRank).ThenBy(p => p.StartDate).ThenBy(p => p.Id)
-            .Select(p => (PostCategory?)p.Category)
-            .FirstOrDefault();
-    }
+    public static Expression<Func<Worker, PostCategory?>> CurrentCategory(DateOnly today) => OfCurrentPost<PostCategory?>(today, p => p.Category);
 
     /// <summary>The role of the main current post; null without a current post.</summary>
-    public static Expression<Func<Worker, PostRole?>> CurrentRole(DateOnly today)
-    {
-        var isCurrent = PostRules.IsCurrent(today);
-        return w => w.Posts.AsQueryable().Where(isCurrent)
-            .OrderBy(PostRules.CategoryRank).ThenBy(PostRules.RoleRank).ThenBy(p => p.StartDate).ThenBy(p => p.Id)
-            .Select(p => (PostRole?)p.Role)
-            .FirstOrDefault();
-    }
+    public static Expression<Func<Worker, PostRole?>> CurrentRole(DateOnly today) => OfCurrentPost<PostRole?>(today, p => p.Role);
 
     /// <summary>
     /// The grade the applicable grade scheme yields today for the current post's category (art. 4):

@@ -118,14 +118,7 @@ internal sealed class Dimension
     {
         var names = Names<TEnum>(type);
         var name = Expression.Lambda<Func<Post, string?>>(Case(Expression.Convert(selector.Body, typeof(TEnum?)), names), selector.Parameters);
-        return new Dimension(id, today =>
-        {
-            var isCurrent = PostRules.IsCurrent(today);
-            Expression<Func<Worker, string?>> key = w => w.Posts.AsQueryable().Where(isCurrent)
-                .OrderBy(PostRules.CategoryRank).ThenBy(PostRules.RoleRank).ThenBy(p => p.StartDate).ThenBy(p => p.Id)
-                .Select(name).FirstOrDefault();
-            return key;
-        }, [.. names.Select(n => (n.Name, labels[n.Value].Label))], "无");
+        return new Dimension(id, today => WorkerRules.OfCurrentPost(today, name), [.. names.Select(n => (n.Name, labels[n.Value].Label))], "无");
     }
 
     private static Dimension Band(WorkforceDimension id, Func<DateOnly, Expression<Func<Worker, int>>> measure, (int Max, string Value, string Label)[] bands) =>
