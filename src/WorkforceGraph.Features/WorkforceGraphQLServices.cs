@@ -17,6 +17,7 @@ using WorkforceGraph.Features.GradeSchemes;
 using WorkforceGraph.Features.Posts;
 using WorkforceGraph.Features.Regions;
 using WorkforceGraph.Features.Security;
+using WorkforceGraph.Features.Staffing;
 using WorkforceGraph.Features.Statistics;
 using WorkforceGraph.Features.Training;
 using WorkforceGraph.Features.Workers;
@@ -60,6 +61,7 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<IQueryFields, TrainingQueries>();
         services.AddSingleton<IQueryFields, AssessmentQueries>();
         services.AddSingleton<IQueryFields, StatisticsQueries>();
+        services.AddSingleton<IQueryFields, StaffingQueries>();
         services.AddSingleton<IQueryFields, AuditQueries>();
 
         AddNode<Region>(services, "Region");
