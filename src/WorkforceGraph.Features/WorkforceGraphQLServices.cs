@@ -62,6 +62,7 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<IQueryFields, AssessmentQueries>();
         services.AddSingleton<IQueryFields, StatisticsQueries>();
         services.AddSingleton<IQueryFields, StaffingQueries>();
+        services.AddSingleton<IQueryFields, AssessmentQuotaQueries>();
         services.AddSingleton<IQueryFields, AuditQueries>();
 
         AddNode<Region>(services, "Region");
