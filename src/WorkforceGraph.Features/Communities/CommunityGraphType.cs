@@ -8,6 +8,7 @@ using WorkforceGraph.Data.Workers;
 using WorkforceGraph.Features.Common;
 using WorkforceGraph.Features.Posts;
 using WorkforceGraph.Features.Regions;
+using WorkforceGraph.Features.Rules;
 using WorkforceGraph.Features.Workers;
 using WorkforceGraph.GraphQL.Conventions.Types;
 
@@ -22,10 +23,18 @@ public sealed class CommunityGraphType : EntityGraphType<Community>
         Column(c => c.Code).Description("12-digit village-level division code.");
         Column(c => c.Name).Description("Official name (e.g. 梅园社区).");
         Column(c => c.UrbanRuralClass).Description("3-digit urban-rural classification code (111, 112, 121, 122, 123 urban; 210, 220 rural).");
+        Computed("isUrban", _ => CommunityRules.IsUrban, typeof(NonNullGraphType<BooleanGraphType>))
+            .Description("Urban-rural class starting with 1 (a residents' committee in an urban area).");
         Reference<RegionGraphType, Region>("region", c => c.Region, c => c.RegionId, nullable: false)
             .Description("The township (street office / town) the community belongs to.");
         Column(c => c.ResidentPopulation).Description("Resident population (常住人口), persons.");
         Column(c => c.Households).Description("Resident households.");
+        Computed("standardStaffing", _ => CommunityRules.StandardStaffing, typeof(NonNullGraphType<IntGraphType>))
+            .Description("ceil(residentPopulation × 18 / 10000) for urban communities, 0 for rural units (art. 3).");
+        Computed("workerCount", s => CommunityRules.WorkerCount(s.GetRequiredService<WorkforceClock>().Today), typeof(NonNullGraphType<IntGraphType>))
+            .Description("Workers currently holding a post in the community.");
+        Computed("staffingGap", s => CommunityRules.StaffingGap(s.GetRequiredService<WorkforceClock>().Today), typeof(NonNullGraphType<IntGraphType>))
+            .Description("standardStaffing − workerCount (positive: understaffed).");
         Column(c => c.GridCount).Description("Number of grids the community is divided into for grid service management (art. 9).");
         // Current post holders of the community: those whose community of record it is and who hold a current post
         // there (domain brief: all current posts are in the community of record). The condition refers to the

@@ -1,8 +1,11 @@
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.Data.Communities;
 using WorkforceGraph.Data.Posts;
 using WorkforceGraph.Data.Workers;
+using WorkforceGraph.Features.Common;
 using WorkforceGraph.Features.Communities;
+using WorkforceGraph.Features.Rules;
 using WorkforceGraph.Features.Workers;
 using WorkforceGraph.GraphQL.Conventions.Types;
 
@@ -21,5 +24,7 @@ public sealed class PostGraphType : EntityGraphType<Post>
         Column(p => p.Grade).Description("Grade within the category's range in the applicable grade scheme.");
         Column(p => p.StartDate).Description("First day of the post.");
         Column(p => p.EndDate, nullable: true).Description("Last day of the post; null while open-ended.");
+        Computed("isCurrent", s => PostRules.IsCurrent(s.GetRequiredService<WorkforceClock>().Today), typeof(NonNullGraphType<BooleanGraphType>))
+            .Description("Started and not ended today (startDate ≤ today ≤ endDate, or no endDate).");
     }
 }

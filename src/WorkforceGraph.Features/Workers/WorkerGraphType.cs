@@ -1,13 +1,16 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.Data.Assessments;
 using WorkforceGraph.Data.Communities;
 using WorkforceGraph.Data.Posts;
 using WorkforceGraph.Data.Trainings;
 using WorkforceGraph.Data.Workers;
 using WorkforceGraph.Features.Assessments;
+using WorkforceGraph.Features.Common;
 using WorkforceGraph.Features.Communities;
 using WorkforceGraph.Features.Posts;
+using WorkforceGraph.Features.Rules;
 using WorkforceGraph.Features.Security;
 using WorkforceGraph.Features.Training;
 using WorkforceGraph.GraphQL.Conventions.Filtering;
@@ -51,12 +54,20 @@ public sealed class WorkerGraphType : EntityGraphType<Worker>
         Column(x => x.Status, type: typeof(NonNullGraphType<WorkerStatusGraphType>)).Description("Probation, active, or left.");
         Column(w => w.CommunityWorkStartDate).Description("First day of community work; years accumulate across communities within a province.");
         Column(w => w.HiredOn).Description("Date hired into the current employment.");
+        Computed("serviceYears", s => WorkerRules.ServiceYears(s.GetRequiredService<WorkforceClock>().Today), typeof(NonNullGraphType<IntGraphType>))
+            .Description("Full years of community work as of today.");
         Column(w => w.IsReserveTalent).Description("In the reserve pool for community Party secretary (art. 2).");
         Reference<CommunityGraphType, Community>("community", w => w.Community, w => w.CommunityId, nullable: true)
             .Description("Community of record: of the current posts, else of the most recent post, else as created.");
         Children<PostGraphType, Post>("posts", w => w.Posts, p => p.WorkerId, sortable: true).Description("Every post the worker held or holds.");
         Children<TrainingRecordGraphType, TrainingRecord>("trainingRecords", w => w.TrainingRecords, r => r.WorkerId, filterable: true, sortable: true).Description("The worker's training records.")
             .ListSize(50);
+        Computed("trainingStatus", s => WorkerRules.Training(s.GetRequiredService<WorkforceClock>().Today), typeof(NonNullGraphType<TrainingStatusGraphType>))
+            .Description("Whether the worker met the training cycle of their post (yearly for secretaries and directors, every 3 years for others).");
         Children<AssessmentGraphType, Assessment>("assessments", w => w.Assessments, a => a.WorkerId, sortable: true).Description("The worker's yearly assessments.");
+        Computed("eligibleGrade", s => WorkerRules.EligibleGrade(s.GetRequiredService<WorkforceClock>().Today), typeof(IntGraphType))
+            .Description("The grade the worker's current post category allows under the applicable grade scheme (art. 4); null without a current post or a scheme.");
+        Computed("incentiveEligible", s => WorkerRules.IncentiveEligible(s.GetRequiredService<WorkforceClock>().Today), typeof(NonNullGraphType<BooleanGraphType>))
+            .Description("Meets the incentive route of art. 13: current Party secretary, ≥ 10 years of community work, ≥ 5 years as secretary, five assessments of COMPETENT or better with one EXCELLENT.");
     }
 }

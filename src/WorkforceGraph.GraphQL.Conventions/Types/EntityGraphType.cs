@@ -5,6 +5,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.GraphQL.Conventions.Batching;
+using WorkforceGraph.GraphQL.Conventions.Expressions;
 using WorkforceGraph.GraphQL.Conventions.Filtering;
 using WorkforceGraph.GraphQL.Conventions.NodeIds;
 using WorkforceGraph.GraphQL.Conventions.Paging;
@@ -60,6 +61,50 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
                 Nullable = type is null ? nullable : !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NonNullGraphType<>)),
                 Columns = member is null ? [] : [member],
             });
+    }
+
+    /// <summary>
+    /// A field computed in SQL by an expression the host builds per request (it may read request services, e.g. a
+    /// clock): usable in <c>where</c> and <c>order</c> like a column, and resolved for a whole level in one batched
+    /// statement by key (<c>SELECT id, expression … WHERE id IN (…)</c>), so it is never evaluated in memory.
+    /// </summary>
+    /// <param name="name">Field name.</param>
+    /// <param name="expression">Builds the expression from the request's services.</param>
+    /// <param name="graphType">The field's graph type (e.g. <c>NonNullGraphType&lt;IntGraphType&gt;</c>).</param>
+    protected FieldBuilder<TEntity, object> Computed<TValue>(string name, Func<IServiceProvider, Expression<Func<TEntity, TValue>>> expression, Type graphType)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(graphType);
+        var unwrapped = Unwrap(graphType);
+        var builder = Field(name, graphType);
+        builder.WithMetadata(DataField.MetadataKey, new DataField(
+            DataFieldKind.Value,
+            services => expression(services ?? throw new InvalidOperationException($"`{name}` needs the request's services.")),
+            typeof(TValue))
+        {
+            EnumGraphType = unwrapped is not null && typeof(EnumerationGraphType).IsAssignableFrom(unwrapped) ? unwrapped : null,
+            Nullable = !(graphType.IsGenericType && graphType.GetGenericTypeDefinition() == typeof(NonNullGraphType<>)),
+        });
+        var loaderName = $"computed:{typeof(TEntity).FullName}.{name}";
+        return builder.Resolve(ctx => Registry(ctx).GetOrAdd<int, object?>(
+            loaderName,
+            async (keys, ct) =>
+            {
+                var services = Services(ctx);
+                var value = expression(services);
+                var entity = value.Parameters[0];
+                var pair = Expression.Lambda<Func<TEntity, KeyValuePair<int, object?>>>(
+                    Expression.New(
+                        typeof(KeyValuePair<int, object?>).GetConstructor([typeof(int), typeof(object)])!,
+                        ExpressionTools.Rebind(EntityKey.For<TEntity>().Selector, entity),
+                        Expression.Convert(value.Body, typeof(object))),
+                    entity);
+                var ids = keys.ToList();
+                await using var db = Source(ctx).CreateDbContext();
+                var rows = await db.Set<TEntity>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).Select(pair).ToListAsync(ct).ConfigureAwait(false);
+                return rows.ToDictionary(r => r.Key, r => r.Value);
+            },
+            null).Load(KeyOf(ctx.Source)));
     }
 
     /// <summary>A to-one relation loaded in batch by the target's primary key.</summary>
