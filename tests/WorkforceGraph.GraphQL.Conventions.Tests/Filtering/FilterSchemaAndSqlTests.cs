@@ -67,7 +67,9 @@ public sealed class FilterSchemaAndSqlTests(LibraryFixture fixture) : IClassFixt
         Assert.Equal("GenreOperationFilterInput", fields["genre"]);
         Assert.Equal("StringOperationFilterInput", fields["nickname"]);
         Assert.Equal("ListFilterInputTypeOfBookFilterInput", fields["books"]);
-        Assert.Equal(11, fields.Count);
+        Assert.Equal("IntOperationFilterInput", fields["bookCount"]); // computed fields filter like columns
+        Assert.Equal("IntOperationFilterInput", fields["longBooks"]);
+        Assert.Equal(13, fields.Count);
     }
 
     [Fact]

@@ -110,6 +110,10 @@ public sealed class AuthorGraphType : EntityGraphType<Author>
         Column(a => a.Genre, type: typeof(NonNullGraphType<GenreGraphType>)).Description("Main genre.");
         Column(a => a.Nickname, nullable: true).Description("Pen name; null when none.");
         Children<BookGraphType, Book>("books", a => a.Books, b => b.AuthorId, filterable: true, sortable: true).Description("Books written.");
+        Computed("bookCount", _ => (System.Linq.Expressions.Expression<Func<Author, int>>)(a => a.Books.Count), typeof(NonNullGraphType<IntGraphType>))
+            .Description("Books written (computed in SQL).");
+        Computed("longBooks", services => LongBooks(services.GetRequiredService<LongBookThreshold>().Pages), typeof(NonNullGraphType<IntGraphType>))
+            .Description("Books of at least the request's threshold of pages (an expression built from a request service).");
         ConnectionOver<BookGraphType, Book>("bookPage", a => a.Books, b => b.AuthorId).Description("Books written, as a connection.");
 
         // No navigation: books match by a computed key whose expression depends on the parent (its nickname's length).
@@ -120,6 +124,14 @@ public sealed class AuthorGraphType : EntityGraphType<Author>
                 requiredColumns: ["Id", "Nickname"])
             .Description("Books by anyone whose title starts with the author's nickname.");
     }
+
+    private static System.Linq.Expressions.Expression<Func<Author, int>> LongBooks(int pages) => a => a.Books.Count(b => b.Pages >= pages);
+}
+
+/// <summary>A request service a computed field reads (as WorkforceGraph's rules read the clock).</summary>
+public sealed class LongBookThreshold
+{
+    public int Pages { get; set; } = 300;
 }
 
 public sealed class BookGraphType : EntityGraphType<Book>
@@ -329,6 +341,7 @@ public sealed class LibraryHost : IAsyncDisposable
             .AddGraphTypes(typeof(LibrarySchema).Assembly)
             .AddGraphTypes(typeof(NodeInterfaceGraphType).Assembly));
         builder.Services.AddSqlDiagnostics();
+        builder.Services.AddSingleton<LongBookThreshold>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
