@@ -59,12 +59,22 @@ public sealed class WorkerGraphType : EntityGraphType<Worker>
         Column(w => w.IsReserveTalent).Description("In the reserve pool for community Party secretary (art. 2).");
         Reference<CommunityGraphType, Community>("community", w => w.Community, w => w.CommunityId, nullable: true)
             .Description("Community of record: of the current posts, else of the most recent post, else as created.");
+        ComputedReference<PostGraphType, Post>(
+                "currentPost",
+                s => WorkerRules.CurrentPost(s.GetRequiredService<WorkforceClock>().Today),
+                s => WorkerRules.OfCurrentPost<int?>(s.GetRequiredService<WorkforceClock>().Today, p => p.Id))
+            .Description("The main current post: highest category, then Party secretary, then committee director, then the earliest start; null without a current post.");
         Children<PostGraphType, Post>("posts", w => w.Posts, p => p.WorkerId, sortable: true).Description("Every post the worker held or holds.");
         Children<TrainingRecordGraphType, TrainingRecord>("trainingRecords", w => w.TrainingRecords, r => r.WorkerId, filterable: true, sortable: true).Description("The worker's training records.")
             .ListSize(50);
         Computed("trainingStatus", s => WorkerRules.Training(s.GetRequiredService<WorkforceClock>().Today), typeof(NonNullGraphType<TrainingStatusGraphType>))
             .Description("Whether the worker met the training cycle of their post (yearly for secretaries and directors, every 3 years for others).");
         Children<AssessmentGraphType, Assessment>("assessments", w => w.Assessments, a => a.WorkerId, sortable: true).Description("The worker's yearly assessments.");
+        ComputedReference<AssessmentGraphType, Assessment>(
+                "latestAssessment",
+                _ => WorkerRules.LatestAssessment,
+                _ => w => w.Assessments.OrderByDescending(a => a.Year).Select(a => (int?)a.Id).FirstOrDefault())
+            .Description("The assessment of the latest year; null when none.");
         Computed("eligibleGrade", s => WorkerRules.EligibleGrade(s.GetRequiredService<WorkforceClock>().Today), typeof(IntGraphType))
             .Description("The grade the worker's current post category allows under the applicable grade scheme (art. 4); null without a current post or a scheme.");
         Computed("incentiveEligible", s => WorkerRules.IncentiveEligible(s.GetRequiredService<WorkforceClock>().Today), typeof(NonNullGraphType<BooleanGraphType>))

@@ -120,3 +120,19 @@ public sealed class BatchLoaderRegistry
         }
     }
 }
+
+/// <summary>Chains batched loads: the second load is queued once the first has resolved, so both stay batched.</summary>
+public static class DataLoaderResults
+{
+    /// <summary>
+    /// A result that, once <paramref name="first"/> is resolved, continues with the load <paramref name="next"/>
+    /// queues (GraphQL.NET executes a returned <see cref="IDataLoaderResult"/> with the next batch of its level).
+    /// </summary>
+    public static IDataLoaderResult Then<T>(this IDataLoaderResult<T> first, Func<T, object?> next) => new Chained<T>(first, next);
+
+    private sealed class Chained<T>(IDataLoaderResult<T> first, Func<T, object?> next) : IDataLoaderResult
+    {
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
+            next(await first.GetResultAsync(cancellationToken).ConfigureAwait(false));
+    }
+}

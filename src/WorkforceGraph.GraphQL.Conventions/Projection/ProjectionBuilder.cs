@@ -75,7 +75,7 @@ public static class ProjectionBuilder
             }
 
             columns.UnionWith(data.Columns);
-            if (data.Kind == DataFieldKind.Reference && child.Children.Count > 0 && depth < MaxDepth
+            if (data.Kind == DataFieldKind.Reference && !data.Computed && child.Children.Count > 0 && depth < MaxDepth
                 && data.Expression(null).Body is MemberExpression { Member: PropertyInfo navigation, Expression: ParameterExpression }
                 && Target(field) is { } targetType)
             {

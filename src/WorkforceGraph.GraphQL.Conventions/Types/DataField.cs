@@ -69,6 +69,12 @@ public sealed class DataField
     /// </summary>
     public Action<IServiceProvider?>? Guard { get; set; }
 
+    /// <summary>
+    /// Computed by an expression built per request rather than read from a column or navigation: projections leave it
+    /// to its own batched load.
+    /// </summary>
+    public bool Computed { get; init; }
+
     /// <summary>Columns a projection must read for this field (entity property names); empty for computed ones.</summary>
     public IReadOnlyList<string> Columns { get; init; } = [];
 

@@ -84,27 +84,69 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         {
             EnumGraphType = unwrapped is not null && typeof(EnumerationGraphType).IsAssignableFrom(unwrapped) ? unwrapped : null,
             Nullable = !(graphType.IsGenericType && graphType.GetGenericTypeDefinition() == typeof(NonNullGraphType<>)),
+            Computed = true,
         });
         var loaderName = $"computed:{typeof(TEntity).FullName}.{name}";
         return builder.Resolve(ctx => Registry(ctx).GetOrAdd<int, object?>(
             loaderName,
             async (keys, ct) =>
             {
-                var services = Services(ctx);
-                var value = expression(services);
-                var entity = value.Parameters[0];
-                var pair = Expression.Lambda<Func<TEntity, KeyValuePair<int, object?>>>(
-                    Expression.New(
-                        typeof(KeyValuePair<int, object?>).GetConstructor([typeof(int), typeof(object)])!,
-                        ExpressionTools.Rebind(EntityKey.For<TEntity>().Selector, entity),
-                        Expression.Convert(value.Body, typeof(object))),
-                    entity);
-                var ids = keys.ToList();
-                await using var db = Source(ctx).CreateDbContext();
-                var rows = await db.Set<TEntity>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).Select(pair).ToListAsync(ct).ConfigureAwait(false);
-                return rows.ToDictionary(r => r.Key, r => r.Value);
+                var value = expression(Services(ctx));
+                var boxed = Expression.Lambda<Func<TEntity, object?>>(Expression.Convert(value.Body, typeof(object)), value.Parameters);
+                return await LoadComputedAsync(ctx, keys, boxed, ct).ConfigureAwait(false);
             },
             null).Load(KeyOf(ctx.Source)));
+    }
+
+    /// <summary>
+    /// A to-one relation computed by expressions built per request (e.g. "the current post"): <paramref name="target"/>
+    /// (the related row) serves <c>where</c> and <c>order</c>, translated into SQL; <paramref name="key"/> (its primary
+    /// key) is read for a whole level in one batched statement, then the rows come from the target's batch loader.
+    /// </summary>
+    /// <param name="name">Field name.</param>
+    /// <param name="target">Builds the expression to the related row.</param>
+    /// <param name="key">Builds the expression to the related row's key.</param>
+    protected FieldBuilder<TEntity, object> ComputedReference<TGraphType, TTarget>(
+        string name, Func<IServiceProvider, Expression<Func<TEntity, TTarget?>>> target, Func<IServiceProvider, Expression<Func<TEntity, int?>>> key)
+        where TGraphType : IGraphType
+        where TTarget : class
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(key);
+        var builder = Field<TGraphType>(name);
+        builder.WithMetadata(DataField.MetadataKey, new DataField(
+            DataFieldKind.Reference,
+            services => target(services ?? throw new InvalidOperationException($"`{name}` needs the request's services.")),
+            typeof(TTarget))
+        {
+            TargetGraphType = typeof(TGraphType),
+            Nullable = true,
+            Computed = true,
+        });
+        var loaderName = $"computed-key:{typeof(TEntity).FullName}.{name}";
+        return builder.Resolve(ctx => Registry(ctx).GetOrAdd<int, int?>(
+                loaderName,
+                (keys, ct) => LoadComputedAsync(ctx, keys, key(Services(ctx)), ct),
+                null)
+            .Load(KeyOf(ctx.Source))
+            .Then(found => found is { } id ? LoadReference<TTarget>(ctx, id) : null));
+    }
+
+    // SELECT Id, <value> FROM <entity> WHERE Id IN (@keys): one statement for a level.
+    private static async Task<IReadOnlyDictionary<int, TValue>> LoadComputedAsync<TValue>(
+        IResolveFieldContext ctx, IReadOnlyList<int> keys, Expression<Func<TEntity, TValue>> value, CancellationToken cancellationToken)
+    {
+        var entity = value.Parameters[0];
+        var pair = Expression.Lambda<Func<TEntity, KeyValuePair<int, TValue>>>(
+            Expression.New(
+                typeof(KeyValuePair<int, TValue>).GetConstructor([typeof(int), typeof(TValue)])!,
+                ExpressionTools.Rebind(EntityKey.For<TEntity>().Selector, entity),
+                value.Body),
+            entity);
+        var ids = keys.ToList();
+        await using var db = Source(ctx).CreateDbContext();
+        var rows = await db.Set<TEntity>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).Select(pair).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key, r => r.Value);
     }
 
     /// <summary>A to-one relation loaded in batch by the target's primary key.</summary>

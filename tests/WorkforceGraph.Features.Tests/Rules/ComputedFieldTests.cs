@@ -77,6 +77,39 @@ public sealed class ComputedFieldTests(RulesDatabase data) : IClassFixture<Rules
         Assert.True(overdue > 0);
     }
 
+    [Fact]
+    public async Task Current_post_and_latest_assessment_are_batched_references_that_filter_in_sql()
+    {
+        await using var db = data.Db();
+        var currentIds = await db.Workers.OrderBy(w => w.Id).Select(WorkerRules.OfCurrentPost<int?>(Today, p => p.Id)).ToListAsync();
+        var expected = data.Workers.Zip(currentIds).Take(50).ToDictionary(x => NodeId.Encode("Worker", x.First.Id), x => x.Second);
+        var secretaries = await db.Workers.Select(WorkerRules.CurrentRole(Today)).CountAsync(r => r == Data.Posts.PostRole.PartySecretary);
+
+        var response = await data.Factory.GraphQL().PostAsync(
+            "{ workers(first: 50) { nodes { id currentPost { id role worker { id } } latestAssessment { year } } } secretaries: workers(where: { currentPost: { role: { eq: PARTY_SECRETARY } } }) { totalCount } }",
+            headers: new Dictionary<string, string> { ["X-Diagnostics"] = "sql" });
+
+        var body = response.EnsureSuccess();
+        var nodes = body.Data!["workers"]!["nodes"]!.AsArray();
+        foreach (var node in nodes)
+        {
+            var id = node!["id"]!.GetValue<string>();
+            var post = node["currentPost"];
+            Assert.Equal(expected[id] is { } postId ? NodeId.Encode("Post", postId) : null, post?["id"]!.GetValue<string>());
+            Assert.Equal(id, post?["worker"]!["id"]!.GetValue<string>() ?? id);
+            var worker = data.Workers.Single(w => NodeId.Encode("Worker", w.Id) == id);
+            Assert.Equal(worker.Assessments.Count == 0 ? null : worker.Assessments.Max(a => a.Year), node["latestAssessment"]?["year"]!.GetValue<int>());
+        }
+
+        Assert.Contains(nodes, n => n!["currentPost"] is null);
+        Assert.Equal(secretaries, body.Data["secretaries"]!["totalCount"]!.GetValue<int>());
+        Assert.True(secretaries > 0);
+        // Two root lists: the page, and for the second its (unselected) page and its count: 3. Then per level, each one
+        // statement for all 50 workers: the current posts' keys, the assessments' keys, the posts, the assessments, and
+        // the posts' workers: 5.
+        Assert.Equal(3 + 5, body.Json!["extensions"]!["diagnostics"]!["sqlStatementCount"]!.GetValue<int>());
+    }
+
     private async Task<List<(int Id, int Years, string Status, int? Grade, bool Incentive)>> Zip(Data.WorkforceDbContext db)
     {
         var years = await db.Workers.OrderBy(w => w.Id).Select(WorkerRules.ServiceYears(Today)).ToListAsync();

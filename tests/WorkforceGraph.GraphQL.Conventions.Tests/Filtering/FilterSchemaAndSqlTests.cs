@@ -69,7 +69,8 @@ public sealed class FilterSchemaAndSqlTests(LibraryFixture fixture) : IClassFixt
         Assert.Equal("ListFilterInputTypeOfBookFilterInput", fields["books"]);
         Assert.Equal("IntOperationFilterInput", fields["bookCount"]); // computed fields filter like columns
         Assert.Equal("IntOperationFilterInput", fields["longBooks"]);
-        Assert.Equal(13, fields.Count);
+        Assert.Equal("BookFilterInput", fields["latestBook"]);
+        Assert.Equal(14, fields.Count);
     }
 
     [Fact]

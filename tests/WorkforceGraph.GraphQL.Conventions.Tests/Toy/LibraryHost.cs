@@ -114,6 +114,11 @@ public sealed class AuthorGraphType : EntityGraphType<Author>
             .Description("Books written (computed in SQL).");
         Computed("longBooks", services => LongBooks(services.GetRequiredService<LongBookThreshold>().Pages), typeof(NonNullGraphType<IntGraphType>))
             .Description("Books of at least the request's threshold of pages (an expression built from a request service).");
+        ComputedReference<BookGraphType, Book>(
+                "latestBook",
+                _ => a => a.Books.OrderByDescending(b => b.Published).ThenBy(b => b.Id).FirstOrDefault(),
+                _ => a => a.Books.OrderByDescending(b => b.Published).ThenBy(b => b.Id).Select(b => (int?)b.Id).FirstOrDefault())
+            .Description("The most recently published book; null when none.");
         ConnectionOver<BookGraphType, Book>("bookPage", a => a.Books, b => b.AuthorId).Description("Books written, as a connection.");
 
         // No navigation: books match by a computed key whose expression depends on the parent (its nickname's length).

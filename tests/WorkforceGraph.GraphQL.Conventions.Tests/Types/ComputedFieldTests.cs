@@ -49,4 +49,20 @@ public sealed class ComputedFieldTests(LibraryFixture fixture) : IClassFixture<L
             threshold.Pages = 300;
         }
     }
+
+    [Fact]
+    public async Task A_computed_reference_resolves_in_batches_and_filters_in_sql()
+    {
+        var body = await _host.PostAsync("{ authors(first: 20) { nodes { id latestBook { title author { id } } } } }", sqlDiagnostics: true);
+        var ids = await _host.AuthorIdsAsync("{ latestBook: { pages: { gt: 300 } } }");
+
+        var authors = LibrarySeed.Authors().OrderBy(a => a.Id).ToList();
+        var latest = authors.Select(a => a.Books.OrderByDescending(b => b.Published).ThenBy(b => b.Id).FirstOrDefault()).ToList();
+        var nodes = (JArray)body["data"]!["authors"]!["nodes"]!;
+        Assert.Equal(latest.Select(b => b?.Title), nodes.Select(n => n["latestBook"]!.Type == JTokenType.Null ? null : n["latestBook"]!["title"]!.Value<string>()));
+        Assert.Contains(latest, b => b is null);
+        // The page, the latest books' keys, the books, their authors: one statement each for the whole level.
+        Assert.Equal(4, body["extensions"]!["diagnostics"]!["sqlStatementCount"]!.Value<int>());
+        Assert.Equal(authors.Where((a, i) => latest[i] is { Pages: > 300 }).Select(a => a.Id), ids);
+    }
 }
