@@ -72,6 +72,7 @@ namespace WorkforceGraph.Benchmarks
                         : await CompareAsync(client, raw, query, options, cancellationToken));
                 }
 
+                var statistics = await CompareStatisticsAsync(client, database.ConnectionString, options, cancellationToken);
                 var dashboardQuery = dashboard.Last(d => d.Skipped is null).Query;
                 var representative = new (string Name, string Query, Action<JsonNode> Check)[]
                 {
@@ -98,7 +99,7 @@ namespace WorkforceGraph.Benchmarks
                     throughput.Add(new ThroughputResult(name, query, result, sql, failure?.Message));
                 }
 
-                return new BenchReport(options, MachineInfo.Current(), database, rowCounts, server.Endpoint, hasWhere, hasOrder, floor, dashboard, throughput);
+                return new BenchReport(options, MachineInfo.Current(), database, rowCounts, server.Endpoint, hasWhere, hasOrder, floor, dashboard, statistics, throughput);
             }
             catch (BenchmarkException e)
             {
@@ -141,6 +142,24 @@ namespace WorkforceGraph.Benchmarks
                 return Task.CompletedTask;
             }, options.Warmup, options.Requests, cancellationToken);
             return new DashboardResult(query, null, graphQL, rawSql, rows, same);
+        }
+
+        private static async Task<StatisticsResult> CompareStatisticsAsync(GraphQLClient client, string connectionString, BenchOptions options, CancellationToken cancellationToken)
+        {
+            Console.WriteLine("statistics: workforceStatistics(groupBy: [PREFECTURE, GENDER]) ...");
+            var response = await client.QueryAsync(RawSqlStatistics.GraphQL, cancellationToken: cancellationToken);
+            var groups = response["data"]?["workforceStatistics"] as JsonArray;
+            Require(groups is { Count: > 0 }, "workforceStatistics returned no groups");
+            var total = groups!.Sum(g => g!["count"]!.GetValue<long>());
+            var body = GraphQLClient.Body(RawSqlStatistics.GraphQL);
+            var graphQL = await Measure.SequentialAsync(() => client.SendAsync(body, cancellationToken: cancellationToken), options.Warmup, options.Requests, cancellationToken);
+            long rawTotal = 0;
+            var rawSql = await Measure.SequentialAsync(() =>
+            {
+                rawTotal = RawSqlStatistics.Run(connectionString);
+                return Task.CompletedTask;
+            }, options.Warmup, options.Requests, cancellationToken);
+            return new StatisticsResult(graphQL, rawSql, total, total == rawTotal);
         }
 
         private static string CommunityDetail(string code) =>

@@ -25,6 +25,11 @@ internal static class ReportWriter
         }
 
         Console.WriteLine($"{"floor: { __typename } over HTTP",-52} {Ms(report.TransportFloor.P50),11} {Ms(report.TransportFloor.P99),8}");
+        if (report.Statistics is { } st)
+        {
+            Console.WriteLine($"{"statistics: [PREFECTURE, GENDER] vs GROUP BY",-52} {Ms(st.GraphQL.P50),11} {Ms(st.GraphQL.P99),8} {Ms(st.RawSql.P50),8} {Ms(st.RawSql.P99),8} {st.Ratio,6:F2}×  target ≤ {StatisticsResult.TargetRatio:F1}×: {(st.Ratio <= StatisticsResult.TargetRatio ? "met" : "not met")}{(st.SameTotal ? "" : " (totals differ!)")}");
+        }
+
         Console.WriteLine();
         Console.WriteLine($"Throughput, {report.Options.Concurrency} concurrent clients, ≤ {report.Options.MaxRequests} requests or {report.Options.Duration.TotalSeconds:F0} s each");
         Console.WriteLine($"{"query",-30} {"req/s",8} {"done",6} {"failed",6} {"p50 ms",8} {"p99 ms",8} {"SQL/request",11}");
@@ -120,6 +125,24 @@ internal static class ReportWriter
             Line($"");
             Line($"```sql");
             Line($"{d.Query.Sql}");
+            Line($"```");
+            Line($"");
+        }
+
+        if (report.Statistics is { } statistics)
+        {
+            Line($"## Statistics: one GROUP BY over HTTP against hand-written SQL");
+            Line($"");
+            Line($"`{RawSqlStatistics.GraphQL}` against the same counts by a hand-written `GROUP BY` and the prefecture names through");
+            Line($"ADO.NET in-process. {o.Requests} sequential requests after {o.Warmup} warm-up, times in ms. Target (policy-rules issue):");
+            Line($"p50 ratio ≤ {StatisticsResult.TargetRatio:F1}×.");
+            Line($"");
+            Line($"| workers counted | GraphQL p50 | GraphQL p99 | SQL p50 | SQL p99 | p50 ratio | target | same total |");
+            Line($"| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+            Line($"| {statistics.Total:N0} | {Ms(statistics.GraphQL.P50)} | {Ms(statistics.GraphQL.P99)} | {Ms(statistics.RawSql.P50)} | {Ms(statistics.RawSql.P99)} | {statistics.Ratio:F2}× | {(statistics.Ratio <= StatisticsResult.TargetRatio ? "met" : "not met")} | {(statistics.SameTotal ? "yes" : "no")} |");
+            Line($"");
+            Line($"```sql");
+            Line($"{RawSqlStatistics.Sql}");
             Line($"```");
             Line($"");
         }

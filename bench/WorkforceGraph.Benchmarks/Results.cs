@@ -13,6 +13,14 @@ internal sealed record DashboardResult(DashboardQuery Query, string? Skipped, La
         GraphQL is null || RawSql is null ? double.NaN : GraphQL.P50 / (RawSql.P50 + floor.P50);
 }
 
+/// <summary><c>workforceStatistics</c> over HTTP against a hand-written GROUP BY (target of the policy-rules issue: ≤ 1.2×).</summary>
+internal sealed record StatisticsResult(Latency GraphQL, Latency RawSql, long Total, bool SameTotal)
+{
+    public const double TargetRatio = 1.2;
+
+    public double Ratio => RawSql.P50 <= 0 ? double.NaN : GraphQL.P50 / RawSql.P50;
+}
+
 /// <summary>A representative query under concurrent load, with the statements it runs per request.</summary>
 internal sealed record ThroughputResult(string Name, string GraphQL, Throughput Result, int? SqlStatements, string? FirstFailure);
 
@@ -26,4 +34,5 @@ internal sealed record BenchReport(
     bool HasOrder,
     Latency TransportFloor,
     IReadOnlyList<DashboardResult> Dashboard,
+    StatisticsResult? Statistics,
     IReadOnlyList<ThroughputResult> Throughput);
