@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Snapshooter.Xunit;
 using WorkforceGraph.Data.Posts;
 using WorkforceGraph.Data.Workers;
 using WorkforceGraph.Features.Tests.Rules;
@@ -73,6 +74,16 @@ public sealed class WorkforceStatisticsTests(RulesDatabase data) : IClassFixture
         var sum = statistics.EnsureSuccess().Data!["workforceStatistics"]!.AsArray().Sum(g => g!["count"]!.GetValue<int>());
         Assert.Equal(total.EnsureSuccess().Data!["workers"]!["totalCount"]!.GetValue<int>(), sum);
         Assert.True(sum > 0);
+    }
+
+    [Fact]
+    public async Task The_active_demo_workforce_by_prefecture_post_category_and_service_years_matches_the_snapshot()
+    {
+        // The demo set is deterministic (seed 20240328, as of the pinned day): any change to a rule or a label shows.
+        var response = await data.Factory.GraphQL().PostAsync(
+            "{ workforceStatistics(where: { status: { neq: LEFT } }, groupBy: [PREFECTURE, POST_CATEGORY, SERVICE_YEARS_BAND]) { key { dimension value label } count } }");
+
+        Snapshot.Match(response.EnsureSuccess().ToSnapshot());
     }
 
     [Fact]
