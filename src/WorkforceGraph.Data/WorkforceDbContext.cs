@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkforceGraph.Data.Assessments;
 using WorkforceGraph.Data.Audit;
+using WorkforceGraph.Data.Changes;
 using WorkforceGraph.Data.Communities;
 using WorkforceGraph.Data.GradeSchemes;
 using WorkforceGraph.Data.Posts;
@@ -35,6 +36,8 @@ public abstract class WorkforceDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
     public DbSet<PiiReadAudit> PiiReadAudits => Set<PiiReadAudit>();
+
+    public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -115,6 +118,12 @@ public abstract class WorkforceDbContext(DbContextOptions options) : DbContext(o
             || t.OrganizerId == null
             || (string.Compare(t.Organizer!.Code, ScopeFrom) >= 0 && string.Compare(t.Organizer.Code, ScopeTo) < 0)
             || ScopeAncestors.Contains(t.Organizer.Code));
+        // Changes to rows of the scope and to the regions above it; empty scope codes (national courses) are everyone's.
+        modelBuilder.Entity<ChangeLogEntry>().HasQueryFilter(c =>
+            ScopeIsNational
+            || c.ScopeCode == ""
+            || (string.Compare(c.ScopeCode, ScopeFrom) >= 0 && string.Compare(c.ScopeCode, ScopeTo) < 0)
+            || ScopeAncestors.Contains(c.ScopeCode!));
         // The trail of reads made by callers within the scope.
         modelBuilder.Entity<PiiReadAudit>().HasQueryFilter(a =>
             ScopeIsNational || (string.Compare(a.CallerScope, ScopeFrom) >= 0 && string.Compare(a.CallerScope, ScopeTo) < 0));

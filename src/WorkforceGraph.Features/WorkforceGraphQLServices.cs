@@ -11,9 +11,11 @@ using WorkforceGraph.Data.Trainings;
 using WorkforceGraph.Data.Workers;
 using WorkforceGraph.Features.Assessments;
 using WorkforceGraph.Features.Audit;
+using WorkforceGraph.Features.Changes;
 using WorkforceGraph.Features.Common;
 using WorkforceGraph.Features.Communities;
 using WorkforceGraph.Features.GradeSchemes;
+using WorkforceGraph.Features.Integration;
 using WorkforceGraph.Features.Posts;
 using WorkforceGraph.Features.Regions;
 using WorkforceGraph.Features.Security;
@@ -64,6 +66,13 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<IQueryFields, StaffingQueries>();
         services.AddSingleton<IQueryFields, AssessmentQuotaQueries>();
         services.AddSingleton<IQueryFields, AuditQueries>();
+        services.AddSingleton<IQueryFields, ChangeQueries>();
+
+        // Batch writes (integration): the writer, each entity's sync and mutation fields.
+        services.Configure<BatchOptions>(configuration.GetSection("Limits"));
+        services.AddSingleton<BatchWriter>();
+        services.AddSingleton<WorkerSync>();
+        services.AddSingleton<IMutationFields, WorkerMutations>();
 
         AddNode<Region>(services, "Region");
         AddNode<Community>(services, "Community");

@@ -22,11 +22,13 @@ public sealed class WorkforceQuery : ObjectGraphType<object>
 /// <summary>The WorkforceGraph schema.</summary>
 public sealed class WorkforceSchema : Schema
 {
-    public WorkforceSchema(IServiceProvider services, WorkforceQuery query)
+    public WorkforceSchema(IServiceProvider services, WorkforceQuery query, Integration.WorkforceMutation mutation)
         : base(services)
     {
         Description = "WorkforceGraph: China's community-worker workforce (2024 policy on building the community-worker workforce).";
         Query = query;
+        Mutation = mutation;
+        RegisterType(typeof(Integration.RecordErrorGraphType));
         this.EnforceFieldPolicies();
     }
 }

@@ -7,6 +7,7 @@ using WorkforceGraph.Data.Posts;
 using WorkforceGraph.Data.Trainings;
 using WorkforceGraph.Data.Workers;
 using WorkforceGraph.Features.Assessments;
+using WorkforceGraph.Features.Changes;
 using WorkforceGraph.Features.Common;
 using WorkforceGraph.Features.Communities;
 using WorkforceGraph.Features.Posts;
@@ -79,5 +80,6 @@ public sealed class WorkerGraphType : EntityGraphType<Worker>
             .Description("The grade the worker's current post category allows under the applicable grade scheme (art. 4); null without a current post or a scheme.");
         Computed("incentiveEligible", s => WorkerRules.IncentiveEligible(s.GetRequiredService<WorkforceClock>().Today), typeof(NonNullGraphType<BooleanGraphType>))
             .Description("Meets the incentive route of art. 13: current Party secretary, ≥ 10 years of community work, ≥ 5 years as secretary, five assessments of COMPETENT or better with one EXCELLENT.");
+        this.AddHistory();
     }
 }

@@ -77,8 +77,7 @@ public static class NodeFields
             throw InvalidNodeId(id);
         }
 
-        var services = ctx.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set.");
-        var resolver = services.GetServices<INodeResolver>().FirstOrDefault(r => r.TypeName == typeName);
+        var resolver = Resolver(ctx, typeName);
         if (resolver is null)
         {
             return null;
@@ -89,6 +88,23 @@ public static class NodeFields
             throw InvalidNodeId(id);
         }
 
+        return LoadNode(ctx, typeName, key);
+    }
+
+    /// <summary>
+    /// Loads the node of <paramref name="typeName"/> with the key text <paramref name="key"/> through the same batched,
+    /// scoped loader as <c>node(id:)</c>: null when no such node type exists, a null result when the row is absent.
+    /// </summary>
+    public static global::GraphQL.DataLoader.IDataLoaderResult<object?>? LoadNode(IResolveFieldContext ctx, string typeName, string key)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var resolver = Resolver(ctx, typeName);
+        if (resolver is null)
+        {
+            return null;
+        }
+
+        var services = ctx.RequestServices!;
         var loader = services.GetRequiredService<BatchLoaderRegistry>().GetOrAdd<string, object?>(
             "node:" + typeName,
             async (keys, ct) =>
@@ -98,5 +114,11 @@ public static class NodeFields
             },
             null);
         return loader.Load(key);
+    }
+
+    private static INodeResolver? Resolver(IResolveFieldContext ctx, string typeName)
+    {
+        var services = ctx.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices is not set.");
+        return services.GetServices<INodeResolver>().FirstOrDefault(r => r.TypeName == typeName);
     }
 }

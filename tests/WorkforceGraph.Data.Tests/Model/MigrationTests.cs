@@ -6,7 +6,7 @@ public sealed class MigrationTests
 {
     private static readonly string[] Tables =
     [
-        "Assessments", "Communities", "GradeRanges", "GradeSchemes", "PiiReadAudits", "Posts", "Regions", "TrainingRecords", "Trainings", "Workers",
+        "Assessments", "ChangeLog", "Communities", "GradeRanges", "GradeSchemes", "PiiReadAudits", "Posts", "Regions", "TrainingRecords", "Trainings", "Workers",
     ];
 
     [Fact]

@@ -1,0 +1,255 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using WorkforceGraph.Data;
+using WorkforceGraph.Data.Assessments;
+using WorkforceGraph.Data.Changes;
+using WorkforceGraph.Data.Communities;
+using WorkforceGraph.Data.GradeSchemes;
+using WorkforceGraph.Data.Posts;
+using WorkforceGraph.Data.Regions;
+using WorkforceGraph.Data.Trainings;
+using WorkforceGraph.Data.Workers;
+
+namespace WorkforceGraph.Features.Integration;
+
+/// <summary>
+/// Saves a writing context and appends one change-log entry per row it added, modified or removed, in the caller's
+/// transaction: whatever a sync touches (the worker whose community of record a post moved, the posts a deleted worker
+/// took with them) is in the feed, without each sync having to say so.
+/// </summary>
+internal static class ChangeRecorder
+{
+    private static readonly int?[] NoIds = [];
+
+    private static readonly Dictionary<Type, ChangeEntityType> Logged = new()
+    {
+        [typeof(Region)] = ChangeEntityType.Region,
+        [typeof(Community)] = ChangeEntityType.Community,
+        [typeof(Worker)] = ChangeEntityType.Worker,
+        [typeof(Post)] = ChangeEntityType.Post,
+        [typeof(GradeScheme)] = ChangeEntityType.GradeScheme,
+        [typeof(Data.Trainings.Training)] = ChangeEntityType.Training,
+        [typeof(TrainingRecord)] = ChangeEntityType.TrainingRecord,
+        [typeof(Assessment)] = ChangeEntityType.Assessment,
+    };
+
+    // Foreign keys shown by the natural key of what they point at.
+    private static readonly Dictionary<string, string> CodeFields = new(StringComparer.Ordinal)
+    {
+        [nameof(Worker.CommunityId)] = "communityCode",
+        [nameof(Community.RegionId)] = "regionCode",
+        [nameof(Data.Trainings.Training.OrganizerId)] = "organizerCode",
+    };
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static async Task SaveWithChangesAsync(WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        var forced = childrenChanged.ToHashSet(ReferenceEqualityComparer.Instance);
+        var pending = new List<Pending>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (!Logged.TryGetValue(entry.Metadata.ClrType, out var type))
+            {
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, entry.Properties.Where(p => !p.Metadata.IsPrimaryKey()).ToList()));
+                    break;
+                case EntityState.Modified:
+                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList()));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new Pending(entry, type, ChangeOperation.Delete, []) { Id = (int)entry.Property("Id").CurrentValue! });
+                    break;
+                case EntityState.Unchanged when forced.Contains(entry.Entity):
+                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, []));
+                    break;
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Scope codes and the codes shown for foreign keys, read before the save removes deleted rows.
+        var codes = await Codes.LoadAsync(db, pending, cancellationToken).ConfigureAwait(false);
+        foreach (var change in pending)
+        {
+            change.ScopeCode = codes.ScopeOf(change.Entry.Entity);
+            change.WorkerId = WorkerOf(change.Entry);
+            change.FieldsJson = change.Operation == ChangeOperation.Delete ? null : FieldsOf(change, codes);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var change in pending)
+        {
+            var id = change.Id ?? (int)db.Entry(change.Entry.Entity).Property("Id").CurrentValue!;
+            db.ChangeLog.Add(new ChangeLogEntry
+            {
+                EntityType = change.Type,
+                EntityId = id,
+                Operation = change.Operation,
+                ChangedAt = now,
+                ScopeCode = change.ScopeCode,
+                WorkerId = change.Type == ChangeEntityType.Worker ? id : change.WorkerId,
+                Actor = actor,
+                Fields = change.FieldsJson,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int? WorkerOf(EntityEntry entry) => entry.Entity switch
+    {
+        Post p => p.WorkerId,
+        TrainingRecord r => r.WorkerId,
+        Assessment a => a.WorkerId,
+        _ => null,
+    };
+
+    private static string FieldsOf(Pending change, Codes codes)
+    {
+        var fields = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in change.Properties)
+        {
+            var name = property.Metadata.Name;
+            var value = property.CurrentValue;
+            if (CodeFields.TryGetValue(name, out var codeName))
+            {
+                fields[codeName] = value is int id ? (name == nameof(Worker.CommunityId) ? codes.CommunityCode(id) : codes.RegionCode(id)) : null;
+                continue;
+            }
+
+            fields[JsonNamingPolicy.CamelCase.ConvertName(name)] = value switch
+            {
+                IdNumber idNumber => idNumber.Masked,
+                string phone when name == nameof(Worker.Phone) => PhoneNumber.Mask(phone),
+                _ => value,
+            };
+        }
+
+        return JsonSerializer.Serialize(fields, Json);
+    }
+
+    private sealed class Pending(EntityEntry entry, ChangeEntityType type, ChangeOperation operation, List<PropertyEntry> properties)
+    {
+        public EntityEntry Entry { get; } = entry;
+
+        public ChangeEntityType Type { get; } = type;
+
+        public ChangeOperation Operation { get; } = operation;
+
+        public List<PropertyEntry> Properties { get; } = properties;
+
+        public int? Id { get; init; }
+
+        public string? ScopeCode { get; set; }
+
+        public int? WorkerId { get; set; }
+
+        public string? FieldsJson { get; set; }
+    }
+
+    // Codes by id: from the tracked rows first (new rows carry temporary ids), then in one query per table.
+    private sealed class Codes
+    {
+        private readonly Dictionary<int, string> _communities = [];
+        private readonly Dictionary<int, string> _regions = [];
+        private readonly Dictionary<int, int?> _workerCommunities = [];
+
+        public static async Task<Codes> LoadAsync(WorkforceDbContext db, List<Pending> pending, CancellationToken cancellationToken)
+        {
+            var codes = new Codes();
+            foreach (var entry in db.ChangeTracker.Entries<Community>())
+            {
+                codes._communities[entry.Entity.Id] = entry.Entity.Code;
+            }
+
+            foreach (var entry in db.ChangeTracker.Entries<Region>())
+            {
+                codes._regions[entry.Entity.Id] = entry.Entity.Code;
+            }
+
+            foreach (var entry in db.ChangeTracker.Entries<Worker>())
+            {
+                codes._workerCommunities[entry.Entity.Id] = entry.Entity.CommunityId;
+            }
+
+            var workers = pending.Select(p => p.Entry.Entity).OfType<TrainingRecord>().Select(r => r.WorkerId)
+                .Where(id => !codes._workerCommunities.ContainsKey(id)).Distinct().ToList();
+            if (workers.Count > 0)
+            {
+                foreach (var w in await db.Workers.IgnoreQueryFilters().Where(w => workers.Contains(w.Id)).Select(w => new { w.Id, w.CommunityId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    codes._workerCommunities[w.Id] = w.CommunityId;
+                }
+            }
+
+            var communities = pending.SelectMany(p => p.Entry.Entity switch
+                {
+                    Worker w => [w.CommunityId],
+                    Post post => [post.CommunityId],
+                    Assessment a => [a.CommunityId],
+                    TrainingRecord r => [codes._workerCommunities.GetValueOrDefault(r.WorkerId)],
+                    _ => NoIds,
+                })
+                .OfType<int>().Where(id => !codes._communities.ContainsKey(id)).Distinct().ToList();
+            if (communities.Count > 0)
+            {
+                foreach (var c in await db.Communities.IgnoreQueryFilters().Where(c => communities.Contains(c.Id)).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    codes._communities[c.Id] = c.Code;
+                }
+            }
+
+            var regions = pending.SelectMany(p => p.Entry.Entity switch
+                {
+                    GradeScheme g => [g.RegionId],
+                    Data.Trainings.Training t => [t.OrganizerId],
+                    Community c => [c.RegionId],
+                    _ => NoIds,
+                })
+                .OfType<int>().Where(id => !codes._regions.ContainsKey(id)).Distinct().ToList();
+            if (regions.Count > 0)
+            {
+                foreach (var r in await db.Regions.IgnoreQueryFilters().Where(r => regions.Contains(r.Id)).Select(r => new { r.Id, r.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    codes._regions[r.Id] = r.Code;
+                }
+            }
+
+            return codes;
+        }
+
+        public string? CommunityCode(int id) => _communities.GetValueOrDefault(id);
+
+        public string? RegionCode(int id) => _regions.GetValueOrDefault(id);
+
+        public string? ScopeOf(object entity) => entity switch
+        {
+            Region r => r.Code,
+            Community c => c.Code,
+            Worker w => w.CommunityId is int id ? CommunityCode(id) : null,
+            Post p => CommunityCode(p.CommunityId),
+            Assessment a => CommunityCode(a.CommunityId),
+            TrainingRecord r => _workerCommunities.GetValueOrDefault(r.WorkerId) is int id ? CommunityCode(id) : null,
+            GradeScheme g => RegionCode(g.RegionId),
+            Data.Trainings.Training t => t.OrganizerId is int id ? RegionCode(id) : "",
+            _ => null,
+        };
+    }
+}
