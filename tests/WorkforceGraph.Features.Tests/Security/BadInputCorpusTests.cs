@@ -216,7 +216,33 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output) : IAsyncLifeti
             yield return Post($"injection #{i} cursor", "query($v: String) { workers(after: $v) { nodes { id } } }", new Dictionary<string, object?> { ["v"] = value });
         }
 
-        // 8. Wrong HTTP: methods, media types, GET requests.
+        // 8. Batch writes by an integrator that must write nothing: hostile keys, ill-typed records, too many records.
+        const string upsert = "mutation($w: [WorkerInput!]!) { upsertWorkers(input: { workers: $w }) { created updated unchanged errors { index code } } }";
+        foreach (var (value, i) in hostile.Select((v, i) => (v, i)))
+        {
+            yield return Write($"write #{i} idNumber", upsert, new() { ["w"] = new[] { Worker(idNumber: value) } }, expectError: false);
+            yield return Write($"write #{i} communityCode", upsert, new() { ["w"] = new[] { Worker(community: value) } }, expectError: false);
+            yield return Write($"write #{i} delete key", "mutation($k: String!) { deleteWorkers(input: { workers: [{ idNumber: $k }] }) { deleted unchanged errors { code } } }", new() { ["k"] = value }, expectError: false);
+            yield return Write($"write #{i} feed cursor", "query($c: String) { changes(after: $c) { totalCount } }", new() { ["c"] = value });
+        }
+
+        foreach (var (field, value) in new (string, object?)[]
+        {
+            ("gender", "UNKNOWN"), ("gender", null), ("birthDate", "1985-02-30"), ("birthDate", "1985-3-2"), ("birthDate", 19850302), ("hiredOn", "2015-07-01T00:00:00Z"),
+            ("name", null), ("name", 42), ("status", "left"), ("education", ""), ("isReserveTalent", "yes"), ("idNumber", 320102198503020011), ("phone", new[] { "1" }),
+            ("communityCode", new Dictionary<string, object?>()), ("extra", "field"),
+        })
+        {
+            var record = Worker();
+            record[field] = value;
+            yield return Write($"write ill-typed {field}={value}", upsert, new() { ["w"] = new[] { Worker(), record } });
+        }
+
+        yield return Write("write a null record", upsert, new() { ["w"] = new object?[] { Worker(), null } });
+        yield return Write("write 1,001 records", upsert, new() { ["w"] = Enumerable.Range(0, 1_001).Select(_ => Worker()).ToArray() });
+        yield return Write("write 1,001 delete keys", "mutation($k: [WorkerKeyInput!]!) { deleteWorkers(input: { workers: $k }) { deleted } }", new() { ["k"] = Enumerable.Range(0, 1_001).Select(_ => new { idNumber = "x" }).ToArray() });
+
+        // 9. Wrong HTTP: methods, media types, GET requests.
         foreach (var method in new[] { "PUT", "DELETE", "PATCH", "OPTIONS" })
         {
             yield return new Item($"method {method}", () => new HttpRequestMessage(new HttpMethod(method), "/graphql") { Content = new StringContent("{\"query\":\"{ __typename }\"}", Encoding.UTF8, "application/json") });
@@ -252,6 +278,38 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output) : IAsyncLifeti
             });
         }
     }
+
+    // An integrator's write, with a token (Development's anonymous caller may not write at all).
+    private static Item Write(string name, string query, Dictionary<string, object?> variables, bool expectError = true)
+    {
+        var post = Post(name, query, variables, expectError);
+        return post with
+        {
+            Build = () =>
+            {
+                var request = post.Build();
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", WorkforceApiFactory.Token("integrator", "3201"));
+                return request;
+            },
+        };
+    }
+
+    // A worker record of 梅园社区 that passes every check except what the caller changes.
+    private static Dictionary<string, object?> Worker(string? idNumber = null, string community = "320102001001") => new()
+    {
+        ["idNumber"] = idNumber ?? "11010519491231002X",
+        ["name"] = "测试",
+        ["gender"] = "FEMALE",
+        ["birthDate"] = "1949-12-31",
+        ["ethnicity"] = "汉族",
+        ["politicalStatus"] = "MASSES",
+        ["education"] = "BACHELOR",
+        ["employmentType"] = "COMMUNITY_STAFF",
+        ["status"] = "ACTIVE",
+        ["communityWorkStartDate"] = "2000-01-01",
+        ["hiredOn"] = "2000-01-01",
+        ["communityCode"] = community,
+    };
 
     private static Item Post(string name, string query, Dictionary<string, object?>? variables = null, bool expectError = true) =>
         Json(name, JsonSerializer.Serialize(new Dictionary<string, object?> { ["query"] = query, ["variables"] = variables }), expectError);
