@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.Data;
+using WorkforceGraph.Features.Tests.Infrastructure;
 using WorkforceGraph.GraphQL.Conventions.NodeIds;
 using WorkforceGraph.Testing;
 
@@ -238,6 +239,54 @@ public sealed class RegionScopeLeakTests(ScopeDatabase db) : IClassFixture<Scope
         Assert.NotNull(data["i"]);
         Assert.Null(data["r"]);
         Assert.Equal("320000000000", data["p"]!["code"]!.GetValue<string>()); // the province above the scope
+    }
+
+    [Fact]
+    public async Task The_change_feed_and_histories_of_a_scoped_caller_hold_only_its_regions_changes()
+    {
+        // Ten workers of each prefecture get a new phone from a national platform: twenty change-log entries.
+        var national = db.Factory.GraphQL(WorkforceApiFactory.Token("integrator", "00"));
+        var changed = new List<object>();
+        foreach (var prefix in new[] { "3201", "3202" })
+        {
+            await using var context = db.Factory.Services.GetRequiredService<IDbContextFactory<WorkforceDbContext>>().CreateDbContext();
+            var workers = await context.Workers.Where(w => w.Community!.Code.StartsWith(prefix)).OrderBy(w => w.Id).Take(10).ToListAsync();
+            changed.AddRange(workers.Select((w, i) => (object)new Dictionary<string, object?>
+            {
+                ["idNumber"] = w.IdNumber.Unmasked,
+                ["name"] = w.Name,
+                ["gender"] = RandomWorkforce.EnumName(w.Gender),
+                ["birthDate"] = w.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["phone"] = "1390000" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+                ["ethnicity"] = w.Ethnicity,
+                ["politicalStatus"] = RandomWorkforce.EnumName(w.PoliticalStatus),
+                ["education"] = RandomWorkforce.EnumName(w.Education),
+                ["socialWorkQualification"] = w.SocialWorkQualification is { } q ? RandomWorkforce.EnumName(q) : null,
+                ["employmentType"] = RandomWorkforce.EnumName(w.EmploymentType),
+                ["status"] = RandomWorkforce.EnumName(w.Status),
+                ["communityWorkStartDate"] = w.CommunityWorkStartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["hiredOn"] = w.HiredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["isReserveTalent"] = w.IsReserveTalent,
+            }));
+        }
+
+        var write = await national.PostAsync("mutation($w: [WorkerInput!]!) { upsertWorkers(input: { workers: $w }) { updated errors { index code field } } }", new { w = changed });
+        Assert.Equal(20, write.EnsureSuccess().Data!["upsertWorkers"]!["updated"]!.GetValue<int>());
+
+        const string feed = "{ changes(first: 1000) { totalCount nodes { entityId node { __typename id } } } }";
+        Assert.Equal(20, (await national.PostAsync(feed)).EnsureSuccess().Data!["changes"]!["totalCount"]!.GetValue<int>());
+        foreach (var prefix in new[] { "3201", "3202" })
+        {
+            var response = await db.Factory.GraphQL(WorkforceApiFactory.Token("integrator", prefix)).PostAsync(feed);
+            var nodes = response.EnsureSuccess().Data!["changes"]!["nodes"]!.AsArray();
+            Assert.Equal(10, nodes.Count);
+            Assert.All(nodes, n => Assert.True(ScopeDatabase.Visible(db.Rows[n!["entityId"]!.GetValue<string>()], prefix)));
+
+            var histories = await db.Factory.GraphQL(WorkforceApiFactory.Token("viewer", prefix)).PostAsync(
+                "{ workers(first: 50) { nodes { history { entityId } } } }");
+            var entries = histories.EnsureSuccess().Data!["workers"]!["nodes"]!.AsArray().SelectMany(w => w!["history"]!.AsArray()).ToList();
+            Assert.All(entries, e => Assert.True(ScopeDatabase.Visible(db.Rows[e!["entityId"]!.GetValue<string>()], prefix)));
+        }
     }
 
     private static string Where(string path, string prefix) => path switch
