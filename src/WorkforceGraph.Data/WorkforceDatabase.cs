@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.Data.Regions;
 using WorkforceGraph.Data.Seeding;
@@ -47,7 +48,19 @@ public static class WorkforceDatabase
                     ConfigureSqlite(options, sqlite);
                     configure?.Invoke(serviceProvider, options);
                 });
-                services.AddSingleton<IDbContextFactory<WorkforceDbContext>, WorkforceDbContextFactory<SqliteWorkforceDbContext>>();
+                services.AddSingleton(serviceProvider =>
+                {
+                    // A second pool, for national callers: the same options plus the marker that drops the scope filters.
+                    var options = new DbContextOptionsBuilder<SqliteWorkforceDbContext>().UseApplicationServiceProvider(serviceProvider);
+                    ConfigureSqlite(options, sqlite);
+                    configure?.Invoke(serviceProvider, options);
+                    ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new UnscopedModelExtension());
+                    return new WorkforceDbContextFactory<SqliteWorkforceDbContext>(
+                        serviceProvider.GetRequiredService<IDbContextFactory<SqliteWorkforceDbContext>>(),
+                        new PooledDbContextFactory<SqliteWorkforceDbContext>(options.Options));
+                });
+                services.AddSingleton<IWorkforceDbContextFactory>(serviceProvider => serviceProvider.GetRequiredService<WorkforceDbContextFactory<SqliteWorkforceDbContext>>());
+                services.AddSingleton<IDbContextFactory<WorkforceDbContext>>(serviceProvider => serviceProvider.GetRequiredService<WorkforceDbContextFactory<SqliteWorkforceDbContext>>());
                 break;
             default:
                 throw new InvalidOperationException(
@@ -72,10 +85,14 @@ public static class WorkforceDatabase
         };
     }
 
-    /// <summary>SQLite options: binary (code point) string order is SQLite's default collation.</summary>
+    /// <summary>
+    /// SQLite options: binary (code point) string order is SQLite's default collation. Models are cached per
+    /// context type and per presence of the scope filters (<see cref="IWorkforceDbContextFactory"/>).
+    /// </summary>
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(WorkforceDatabase).Assembly.FullName))
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .ReplaceService<IModelCacheKeyFactory, WorkforceModelCacheKeyFactory>();
 
     private static void EnsureSqliteDirectory(string connectionString)
     {
@@ -96,16 +113,39 @@ public static class WorkforceDatabase
 }
 
 /// <summary>
-/// Hands out the provider-specific context as the base type; the one place every context is created. Contexts
-/// are pooled, so each one leaves here with the national scope; a request narrows it to its caller's.
+/// Creates workforce contexts for a caller's region scope; also the <see cref="IDbContextFactory{WorkforceDbContext}"/>
+/// every resolver, command and the seeder use.
 /// </summary>
-internal sealed class WorkforceDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<WorkforceDbContext>
+public interface IWorkforceDbContextFactory : IDbContextFactory<WorkforceDbContext>
+{
+    /// <summary>
+    /// A context narrowed to <paramref name="scope"/>. A national scope gets a context whose model has no scope
+    /// filters at all (cheaper queries) and that refuses to be narrowed later; any other scope gets the filtered model.
+    /// </summary>
+    WorkforceDbContext CreateDbContext(RegionScope scope);
+}
+
+/// <summary>
+/// Hands out the provider-specific context as the base type; the one place every context is created. Two pools of
+/// the same context type: one whose model carries the region-scope filters, and one without them that serves only
+/// national scopes. Which model a context has is fixed by its pool's options (so also across pooled reuse), never by
+/// <see cref="WorkforceDbContext.Scope"/>. Contexts are pooled, so each one leaves here with the scope set anew.
+/// </summary>
+internal sealed class WorkforceDbContextFactory<TContext>(IDbContextFactory<TContext> scoped, IDbContextFactory<TContext> national) : IWorkforceDbContextFactory
     where TContext : WorkforceDbContext
 {
+    /// <summary>A national context that may still be narrowed by setting <see cref="WorkforceDbContext.Scope"/>.</summary>
     public WorkforceDbContext CreateDbContext()
     {
-        var context = inner.CreateDbContext();
+        var context = scoped.CreateDbContext();
         context.Scope = RegionScope.National;
+        return context;
+    }
+
+    public WorkforceDbContext CreateDbContext(RegionScope scope)
+    {
+        var context = scope.IsNational ? national.CreateDbContext() : scoped.CreateDbContext();
+        context.Scope = scope;
         return context;
     }
 }

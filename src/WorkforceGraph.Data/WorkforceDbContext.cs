@@ -57,6 +57,12 @@ public abstract class WorkforceDbContext(DbContextOptions options) : DbContext(o
         get;
         set
         {
+            if (!HasScopeFilters && !value.IsNational)
+            {
+                throw new InvalidOperationException(
+                    "This context's model has no region-scope filters (national callers only); create a scoped context with IWorkforceDbContextFactory.CreateDbContext(scope).");
+            }
+
             field = value;
             ScopeIsNational = value.IsNational;
             ScopeFrom = value.From;
@@ -64,6 +70,12 @@ public abstract class WorkforceDbContext(DbContextOptions options) : DbContext(o
             ScopeAncestors = [.. value.AncestorCodes];
         }
     }
+
+    /// <summary>
+    /// Whether the model has the region-scope query filters: false only for the contexts handed to national callers
+    /// (<see cref="IWorkforceDbContextFactory.CreateDbContext(RegionScope)"/>), which then refuse any other scope.
+    /// </summary>
+    internal bool HasScopeFilters { get; } = options.FindExtension<UnscopedModelExtension>() is null;
 
     // The scope as query parameters: EF Core reads these members of the current context for every query.
     internal bool ScopeIsNational { get; private set; } = true;
@@ -77,7 +89,14 @@ public abstract class WorkforceDbContext(DbContextOptions options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkforceDbContext).Assembly);
+        if (HasScopeFilters)
+        {
+            AddScopeFilters(modelBuilder);
+        }
+    }
 
+    private void AddScopeFilters(ModelBuilder modelBuilder)
+    {
         // Region scope. Codes compare as ranges [From, To) so that the code indexes serve them. Regions above the
         // scope stay visible (names of one's own province and prefecture); a worker is in scope by the community
         // of record; rules and courses organised above the scope apply within it. Visibility is closed under the

@@ -64,8 +64,7 @@ public sealed class StatisticsQueries : IQueryFields
             workers = workers.Where(filter);
         }
 
-        var counts = await GroupCounter.CountAsync(
-            workers, [.. dimensions.Select(d => (Expression<Func<Worker, string?>>)d.Key(today))], MaxGroups, ctx.CancellationToken).ConfigureAwait(false);
+        var counts = await GroupCounter.CountAsync(workers, [.. dimensions.Select(d => d.Key(today))], MaxGroups, ctx.CancellationToken).ConfigureAwait(false);
         if (counts.Count > MaxGroups)
         {
             throw new CodedExecutionError("LIMIT_EXCEEDED", $"More than {MaxGroups:N0} groups: narrow `where` or group by fewer dimensions.");
@@ -79,20 +78,17 @@ public sealed class StatisticsQueries : IQueryFields
             .OrderBy(g => g, new GroupOrder(dimensions))];
     }
 
-    private static WorkforceGroupKey Key(Dimension dimension, string? raw, IReadOnlyDictionary<string, string> names)
+    private static WorkforceGroupKey Key(Dimension dimension, object? raw, IReadOnlyDictionary<string, string> names)
     {
         if (raw is null)
         {
             return new WorkforceGroupKey(dimension.Id, Dimension.None, dimension.NoneLabel);
         }
 
-        if (dimension.RegionDigits > 0)
-        {
-            var code = raw.PadRight(12, '0');
-            return new WorkforceGroupKey(dimension.Id, code, names.GetValueOrDefault(code, code));
-        }
-
-        return new WorkforceGroupKey(dimension.Id, raw, dimension.Label(raw) ?? raw);
+        var value = dimension.Value(raw);
+        return dimension.RegionDigits > 0
+            ? new WorkforceGroupKey(dimension.Id, value, names.GetValueOrDefault(value, value))
+            : new WorkforceGroupKey(dimension.Id, value, dimension.Label(value) ?? value);
     }
 
     // Names of the region-dimension codes in the groups: one keyed lookup after the GROUP BY.
@@ -100,7 +96,7 @@ public sealed class StatisticsQueries : IQueryFields
         DbContext db, List<Dimension> dimensions, IReadOnlyList<GroupCount> counts, CancellationToken cancellationToken)
     {
         var codes = dimensions
-            .SelectMany((d, i) => d.RegionDigits > 0 ? counts.Select(c => c.Keys[i]).OfType<string>().Select(k => (d.RegionDigits, Code: k.PadRight(12, '0'))) : [])
+            .SelectMany((d, i) => d.RegionDigits > 0 ? counts.Select(c => c.Keys[i]).OfType<object>().Select(k => (d.RegionDigits, Code: d.Value(k))) : [])
             .Distinct()
             .ToList();
         var regionCodes = codes.Where(c => c.RegionDigits < 12).Select(c => c.Code).ToList();

@@ -25,6 +25,8 @@ internal sealed class SeedTestDatabase : IAsyncDisposable
 
     public IDbContextFactory<WorkforceDbContext> Factory => _services.GetRequiredService<IDbContextFactory<WorkforceDbContext>>();
 
+    public IWorkforceDbContextFactory ScopedFactory => _services.GetRequiredService<IWorkforceDbContextFactory>();
+
     public DataSeeder Seeder => _services.GetRequiredService<DataSeeder>();
 
     public SqliteConnection Connection => _keepAlive;

@@ -179,6 +179,28 @@ public sealed class RegionScopeLeakTests(ScopeDatabase db) : IClassFixture<Scope
         Assert.Contains(rows, id => !ScopeDatabase.Visible(db.Rows[id], prefix));
     }
 
+    [Fact]
+    public async Task National_and_scoped_callers_interleaved_each_see_their_own_rows()
+    {
+        // National callers get contexts whose model has no scope filters; concurrent, alternating requests must never
+        // hand one of those to a scoped caller (nor a filtered one to the national caller that changes its counts).
+        int Expected(string type, string prefix) => db.Rows.Count(r =>
+            NodeId.TryDecode(r.Key, out var t, out _) && t == type && (prefix.Length == 0 || ScopeDatabase.Visible(r.Value, prefix)));
+        var requests = Enumerable.Range(0, 30).Select(async i =>
+        {
+            var prefix = (i % 3) switch { 0 => "", 1 => "3201", _ => "3202" };
+            var response = await db.Factory.GraphQL(WorkforceApiFactory.Token("viewer", prefix.Length == 0 ? "00" : prefix))
+                .PostAsync("{ workers { totalCount } posts { totalCount } assessments { totalCount } }");
+
+            var data = response.EnsureSuccess().Data!;
+            Assert.Equal(Expected("Worker", prefix), data["workers"]!["totalCount"]!.GetValue<int>());
+            Assert.Equal(Expected("Post", prefix), data["posts"]!["totalCount"]!.GetValue<int>());
+            Assert.Equal(Expected("Assessment", prefix), data["assessments"]!["totalCount"]!.GetValue<int>());
+        });
+
+        await Task.WhenAll(requests);
+    }
+
     [Theory]
     [MemberData(nameof(Prefixes))]
     public async Task Total_counts_equal_the_rows_in_scope(string prefix)

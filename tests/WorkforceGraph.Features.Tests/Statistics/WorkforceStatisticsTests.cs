@@ -98,6 +98,21 @@ public sealed class WorkforceStatisticsTests(RulesDatabase data) : IClassFixture
         Assert.Contains("FROM \"Regions\"", statements[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Enum_and_region_dimensions_group_on_the_stored_columns_and_only_on_the_keys_asked()
+    {
+        var response = await data.Factory.GraphQL().PostAsync(
+            "{ workforceStatistics(groupBy: [PREFECTURE, GENDER]) { count } }", headers: new Dictionary<string, string> { ["X-Diagnostics"] = "sql" });
+
+        // Enum value names are mapped per group after the GROUP BY, not per row in SQL; no constant slot is grouped.
+        var sql = response.EnsureSuccess().Json!["extensions"]!["diagnostics"]!["sqlStatements"]![0]!.GetValue<string>();
+        var groupBy = sql[sql.LastIndexOf("GROUP BY", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("CASE", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("NULL AS", sql, StringComparison.Ordinal);
+        Assert.Contains("\"Gender\"", groupBy, StringComparison.Ordinal);
+        Assert.Equal(1, groupBy.Count(c => c == ','));
+    }
+
     [Theory]
     [InlineData("[]", "INVALID_VALUE")]
     [InlineData("[GENDER, GENDER]", "INVALID_VALUE")]
