@@ -129,18 +129,18 @@ public sealed class OperationShapeLimitTests
         Assert.Equal("MAX_ALIASES_EXCEEDED", (await client.PostAsync(Aliases(3))).Code());
     }
 
-    [Fact]
-    public async Task A_fragment_bomb_is_refused_quickly()
+    // Expanding 2^30 spreads would take hours; the timeout only guards against that hang (no speed claim: a loaded
+    // 2-core machine may take seconds).
+    [Fact(Timeout = 120_000)]
+    public async Task A_fragment_bomb_is_refused_without_being_expanded()
     {
         await using var client = await LimitsHost.StartAsync();
 
         // 2^30 spreads of F0 from a 1 KB document: every walk stops at its visit budget and the cost rule refuses it.
         var fragments = string.Concat(Enumerable.Range(1, 30).Select(i => $"fragment F{i} on Book {{ ...F{i - 1} ...F{i - 1} }} "));
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var response = await client.PostAsync("{ book(id: 1) { ...F30 } } fragment F0 on Book { id title } " + fragments);
 
         Assert.Equal((400, "HC0047"), (response.Status, response.Code()));
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), started.Elapsed.ToString());
     }
 
     [Fact]
