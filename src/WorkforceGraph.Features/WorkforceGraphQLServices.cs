@@ -71,6 +71,8 @@ public static class WorkforceGraphQLServices
         // Batch writes (integration): the writer, each entity's sync and mutation fields.
         services.Configure<BatchOptions>(configuration.GetSection("Limits"));
         services.AddSingleton<BatchWriter>();
+        services.AddSingleton<RegionSync>();
+        services.AddSingleton<IMutationFields, RegionMutations>();
         services.AddSingleton<WorkerSync>();
         services.AddSingleton<IMutationFields, WorkerMutations>();
 
