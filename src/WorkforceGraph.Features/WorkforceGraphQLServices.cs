@@ -73,6 +73,8 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<BatchWriter>();
         services.AddSingleton<RegionSync>();
         services.AddSingleton<IMutationFields, RegionMutations>();
+        services.AddSingleton<CommunitySync>();
+        services.AddSingleton<IMutationFields, CommunityMutations>();
         services.AddSingleton<WorkerSync>();
         services.AddSingleton<IMutationFields, WorkerMutations>();
 
