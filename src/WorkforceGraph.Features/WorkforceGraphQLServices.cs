@@ -77,6 +77,8 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<IMutationFields, CommunityMutations>();
         services.AddSingleton<WorkerSync>();
         services.AddSingleton<IMutationFields, WorkerMutations>();
+        services.AddSingleton<GradeSchemeSync>();
+        services.AddSingleton<IMutationFields, GradeSchemeMutations>();
 
         AddNode<Region>(services, "Region");
         AddNode<Community>(services, "Community");
