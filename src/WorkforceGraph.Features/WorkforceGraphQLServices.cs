@@ -71,8 +71,14 @@ public static class WorkforceGraphQLServices
         // Batch writes (integration): the writer, each entity's sync and mutation fields.
         services.Configure<BatchOptions>(configuration.GetSection("Limits"));
         services.AddSingleton<BatchWriter>();
+        services.AddSingleton<RegionSync>();
+        services.AddSingleton<IMutationFields, RegionMutations>();
+        services.AddSingleton<CommunitySync>();
+        services.AddSingleton<IMutationFields, CommunityMutations>();
         services.AddSingleton<WorkerSync>();
         services.AddSingleton<IMutationFields, WorkerMutations>();
+        services.AddSingleton<GradeSchemeSync>();
+        services.AddSingleton<IMutationFields, GradeSchemeMutations>();
 
         AddNode<Region>(services, "Region");
         AddNode<Community>(services, "Community");

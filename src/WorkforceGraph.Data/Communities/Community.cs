@@ -10,6 +10,9 @@ public sealed class Community
     /// <summary>Urban–rural classes (统计用城乡分类代码); those starting with 1 are urban.</summary>
     public static readonly IReadOnlyList<string> UrbanRuralClasses = ["111", "112", "121", "122", "123", "210", "220"];
 
+    /// <summary>Longest <see cref="Name"/> the column holds.</summary>
+    public const int NameMaxLength = 100;
+
     public int Id { get; init; }
 
     /// <summary>12-digit division code; validated by <see cref="DivisionCode"/> on every write.</summary>

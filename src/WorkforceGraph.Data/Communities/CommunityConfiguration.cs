@@ -9,7 +9,7 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
     {
         builder.Property(c => c.Code).HasMaxLength(12).IsFixedLength();
         builder.HasIndex(c => c.Code).IsUnique();
-        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.Name).HasMaxLength(Community.NameMaxLength);
         builder.Property(c => c.UrbanRuralClass).HasMaxLength(3).IsFixedLength();
         builder.HasOne(c => c.Region).WithMany(r => r.Communities).HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.RegionId);

@@ -6,6 +6,12 @@ namespace WorkforceGraph.Data.GradeSchemes;
 /// <summary>A post-grade sequence set by a province or prefecture (art. 4), stored as data.</summary>
 public sealed class GradeScheme
 {
+    /// <summary>Longest <see cref="Code"/> the column holds.</summary>
+    public const int CodeMaxLength = 32;
+
+    /// <summary>Longest <see cref="Name"/> the column holds.</summary>
+    public const int NameMaxLength = 100;
+
     public int Id { get; init; }
 
     /// <summary>Natural key, e.g. JS-3x18.</summary>

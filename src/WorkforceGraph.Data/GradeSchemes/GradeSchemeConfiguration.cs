@@ -7,9 +7,9 @@ internal sealed class GradeSchemeConfiguration : IEntityTypeConfiguration<GradeS
 {
     public void Configure(EntityTypeBuilder<GradeScheme> builder)
     {
-        builder.Property(s => s.Code).HasMaxLength(32);
+        builder.Property(s => s.Code).HasMaxLength(GradeScheme.CodeMaxLength);
         builder.HasIndex(s => s.Code).IsUnique();
-        builder.Property(s => s.Name).HasMaxLength(100);
+        builder.Property(s => s.Name).HasMaxLength(GradeScheme.NameMaxLength);
         builder.HasOne(s => s.Region).WithMany(r => r.GradeSchemes).HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.RegionId);
         builder.HasMany(s => s.Ranges).WithOne().HasForeignKey(r => r.GradeSchemeId).OnDelete(DeleteBehavior.Cascade);

@@ -8,6 +8,9 @@ public enum RegionLevel { Province, Prefecture, County, Township }
 /// <summary>An administrative division: province, prefecture, county or township.</summary>
 public sealed class Region
 {
+    /// <summary>Longest <see cref="Name"/> the column holds.</summary>
+    public const int NameMaxLength = 100;
+
     public int Id { get; init; }
 
     /// <summary>12-digit division code; validated by <see cref="DivisionCode"/> on every write.</summary>

@@ -9,7 +9,7 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
     {
         builder.Property(r => r.Code).HasMaxLength(12).IsFixedLength();
         builder.HasIndex(r => r.Code).IsUnique();
-        builder.Property(r => r.Name).HasMaxLength(100);
+        builder.Property(r => r.Name).HasMaxLength(Region.NameMaxLength);
         builder.HasOne(r => r.Parent).WithMany(r => r.Children).HasForeignKey(r => r.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.ParentId);
     }
