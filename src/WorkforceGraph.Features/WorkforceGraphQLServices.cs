@@ -73,6 +73,8 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<BatchWriter>();
         services.AddSingleton<WorkerSync>();
         services.AddSingleton<IMutationFields, WorkerMutations>();
+        services.AddSingleton<PostSync>();
+        services.AddSingleton<IMutationFields, PostMutations>();
 
         AddNode<Region>(services, "Region");
         AddNode<Community>(services, "Community");
