@@ -75,6 +75,10 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<IMutationFields, WorkerMutations>();
         services.AddSingleton<PostSync>();
         services.AddSingleton<IMutationFields, PostMutations>();
+        services.AddSingleton<TrainingSync>();
+        services.AddSingleton<IMutationFields, TrainingMutations>();
+        services.AddSingleton<TrainingRecordSync>();
+        services.AddSingleton<IMutationFields, TrainingRecordMutations>();
 
         AddNode<Region>(services, "Region");
         AddNode<Community>(services, "Community");
