@@ -79,6 +79,8 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<IMutationFields, TrainingMutations>();
         services.AddSingleton<TrainingRecordSync>();
         services.AddSingleton<IMutationFields, TrainingRecordMutations>();
+        services.AddSingleton<AssessmentSync>();
+        services.AddSingleton<IMutationFields, AssessmentMutations>();
 
         AddNode<Region>(services, "Region");
         AddNode<Community>(services, "Community");
