@@ -77,8 +77,16 @@ public static class WorkforceGraphQLServices
         services.AddSingleton<IMutationFields, CommunityMutations>();
         services.AddSingleton<WorkerSync>();
         services.AddSingleton<IMutationFields, WorkerMutations>();
+        services.AddSingleton<PostSync>();
+        services.AddSingleton<IMutationFields, PostMutations>();
         services.AddSingleton<GradeSchemeSync>();
         services.AddSingleton<IMutationFields, GradeSchemeMutations>();
+        services.AddSingleton<TrainingSync>();
+        services.AddSingleton<IMutationFields, TrainingMutations>();
+        services.AddSingleton<TrainingRecordSync>();
+        services.AddSingleton<IMutationFields, TrainingRecordMutations>();
+        services.AddSingleton<AssessmentSync>();
+        services.AddSingleton<IMutationFields, AssessmentMutations>();
 
         AddNode<Region>(services, "Region");
         AddNode<Community>(services, "Community");
