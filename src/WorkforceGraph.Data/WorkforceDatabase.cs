@@ -43,32 +43,47 @@ public static class WorkforceDatabase
             case DatabaseProvider.Sqlite:
                 var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString;
                 EnsureSqliteDirectory(sqlite);
-                services.AddPooledDbContextFactory<SqliteWorkforceDbContext>((serviceProvider, options) =>
+                AddPools<SqliteWorkforceDbContext>(services, options => ConfigureSqlite(options, sqlite), configure);
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    ConfigureSqlite(options, sqlite);
-                    configure?.Invoke(serviceProvider, options);
-                });
-                services.AddSingleton(serviceProvider =>
-                {
-                    // A second pool, for national callers: the same options plus the marker that drops the scope filters.
-                    var options = new DbContextOptionsBuilder<SqliteWorkforceDbContext>().UseApplicationServiceProvider(serviceProvider);
-                    ConfigureSqlite(options, sqlite);
-                    configure?.Invoke(serviceProvider, options);
-                    ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new UnscopedModelExtension());
-                    return new WorkforceDbContextFactory<SqliteWorkforceDbContext>(
-                        serviceProvider.GetRequiredService<IDbContextFactory<SqliteWorkforceDbContext>>(),
-                        new PooledDbContextFactory<SqliteWorkforceDbContext>(options.Options));
-                });
-                services.AddSingleton<IWorkforceDbContextFactory>(serviceProvider => serviceProvider.GetRequiredService<WorkforceDbContextFactory<SqliteWorkforceDbContext>>());
-                services.AddSingleton<IDbContextFactory<WorkforceDbContext>>(serviceProvider => serviceProvider.GetRequiredService<WorkforceDbContextFactory<SqliteWorkforceDbContext>>());
+                    throw new InvalidOperationException("Database:Provider 'Postgres' needs ConnectionStrings:Workforce (e.g. Host=…;Database=…;Username=…;Password=…).");
+                }
+
+                AddPools<PostgresWorkforceDbContext>(services, options => ConfigurePostgres(options, connectionString), configure);
                 break;
             default:
-                throw new InvalidOperationException(
-                    $"Database:Provider '{provider}' is not available in this build yet; use 'Sqlite'.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'; use 'Sqlite' or 'Postgres'.");
         }
 
         services.AddTransient<DataSeeder>();
         return services;
+    }
+
+    // Two pools of the provider's context (see WorkforceDbContextFactory): the scoped one, and the national one whose
+    // options carry the marker that drops the scope filters; both exposed as the base type.
+    private static void AddPools<TContext>(
+        IServiceCollection services, Action<DbContextOptionsBuilder> configureProvider, Action<IServiceProvider, DbContextOptionsBuilder>? configure)
+        where TContext : WorkforceDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>((serviceProvider, options) =>
+        {
+            configureProvider(options);
+            configure?.Invoke(serviceProvider, options);
+        });
+        services.AddSingleton(serviceProvider =>
+        {
+            var options = new DbContextOptionsBuilder<TContext>().UseApplicationServiceProvider(serviceProvider);
+            configureProvider(options);
+            configure?.Invoke(serviceProvider, options);
+            ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new UnscopedModelExtension());
+            return new WorkforceDbContextFactory<TContext>(
+                serviceProvider.GetRequiredService<IDbContextFactory<TContext>>(),
+                new PooledDbContextFactory<TContext>(options.Options));
+        });
+        services.AddSingleton<IWorkforceDbContextFactory>(serviceProvider => serviceProvider.GetRequiredService<WorkforceDbContextFactory<TContext>>());
+        services.AddSingleton<IDbContextFactory<WorkforceDbContext>>(serviceProvider => serviceProvider.GetRequiredService<WorkforceDbContextFactory<TContext>>());
     }
 
     /// <summary>
@@ -81,6 +96,7 @@ public static class WorkforceDatabase
         return context.Database.ProviderName switch
         {
             "Microsoft.EntityFrameworkCore.Sqlite" => new SqliteBulkWriter((SqliteConnection)context.Database.GetDbConnection(), context.Model),
+            "Npgsql.EntityFrameworkCore.PostgreSQL" => new PostgresBulkWriter((Npgsql.NpgsqlConnection)context.Database.GetDbConnection(), context.Model),
             var name => throw new NotSupportedException($"No bulk writer for the provider '{name}' yet."),
         };
     }
@@ -91,6 +107,12 @@ public static class WorkforceDatabase
     /// </summary>
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(WorkforceDatabase).Assembly.FullName))
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .ReplaceService<IModelCacheKeyFactory, WorkforceModelCacheKeyFactory>();
+
+    /// <summary>PostgreSQL options; code-point order comes from the "C" collation of every text column (the model).</summary>
+    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(WorkforceDatabase).Assembly.FullName))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .ReplaceService<IModelCacheKeyFactory, WorkforceModelCacheKeyFactory>();
 
@@ -158,5 +180,16 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
         var options = new DbContextOptionsBuilder<SqliteWorkforceDbContext>();
         WorkforceDatabase.ConfigureSqlite(options, "Data Source=design-time.db");
         return new SqliteWorkforceDbContext(options.Options);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --context PostgresWorkforceDbContext</c> build the model without a server.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresWorkforceDbContext>
+{
+    public PostgresWorkforceDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresWorkforceDbContext>();
+        WorkforceDatabase.ConfigurePostgres(options, "Host=localhost;Database=workforcegraph_design");
+        return new PostgresWorkforceDbContext(options.Options);
     }
 }

@@ -151,3 +151,24 @@ public abstract class WorkforceDbContext(DbContextOptions options) : DbContext(o
 
 /// <summary>The SQLite flavour (embedded default); owns Migrations/Sqlite.</summary>
 public sealed class SqliteWorkforceDbContext(DbContextOptions<SqliteWorkforceDbContext> options) : WorkforceDbContext(options);
+
+/// <summary>The PostgreSQL flavour (production); owns Migrations/Postgres.</summary>
+public sealed class PostgresWorkforceDbContext(DbContextOptions<PostgresWorkforceDbContext> options) : WorkforceDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // Text compares and sorts by code point on both providers (graphql-conventions.md), whatever the database's
+        // default collation: every text column, enums and ID numbers included (they are stored as text), uses "C".
+        // With it, B-tree indexes on codes also serve prefix ranges and LIKE 'prefix%'.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (type == typeof(string) || type.IsEnum || type == typeof(IdNumber))
+            {
+                property.SetCollation("C");
+            }
+        }
+    }
+}
