@@ -67,10 +67,13 @@ public static class ExportCommand
         {
             var factory = services.GetRequiredService<IDbContextFactory<WorkforceDbContext>>();
             await using var db = await factory.CreateDbContextAsync(cancel.Token);
-            if ((await db.Database.GetPendingMigrationsAsync(cancel.Token)).Any())
+            // A database never migrated is a wrong path or an empty file: refused. One behind is brought up to date, as the server does on start.
+            if (!(await db.Database.GetAppliedMigrationsAsync(cancel.Token)).Any())
             {
-                return await RefuseAsync("the database is missing or not migrated (start the server, seed or import first).");
+                return await RefuseAsync("the database is missing or empty (start the server, seed or import first).");
             }
+
+            await db.Database.MigrateAsync(cancel.Token);
 
             db.Scope = scope;
             var total = await transfer.CountAsync(db, cancel.Token);
