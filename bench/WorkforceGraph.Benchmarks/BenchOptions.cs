@@ -9,7 +9,8 @@ internal sealed record BenchOptions
     public const string Usage =
         "usage: dotnet run -c Release --project bench/WorkforceGraph.Benchmarks -- --scale demo|province|national\n" +
         "       [--requests N (500)] [--warmup N (100)] [--concurrency N (16)] [--duration seconds (10)]\n" +
-        "       [--max-requests N (5000)] [--output docs/benchmarks.md] [--data-dir DIR] [--reseed] [--api-dll PATH]";
+        "       [--max-requests N (5000)] [--output docs/benchmarks.md] [--data-dir DIR] [--reseed] [--api-dll PATH]\n" +
+        "       [--only import-export]  (runs only that part and replaces only its section of the report)";
 
     /// <summary>The seed's "today" is fixed so that runs on different days generate the same rows.</summary>
     public static readonly DateOnly AsOf = new(2026, 1, 1);
@@ -35,6 +36,9 @@ internal sealed record BenchOptions
     public bool Reseed { get; init; }
 
     public string? ApiAssembly { get; init; }
+
+    /// <summary><c>--only import-export</c>: only the import/export measurement, written into its own section.</summary>
+    public bool OnlyImportExport { get; init; }
 
     public string ScaleName => Scale.ToString().ToLowerInvariant();
 
@@ -90,6 +94,12 @@ internal sealed record BenchOptions
                 case "--data-dir":
                     options = options with { DataDirectory = Path.GetFullPath(value) };
                     break;
+                case "--only" when value == "import-export":
+                    options = options with { OnlyImportExport = true };
+                    break;
+                case "--only":
+                    error = $"--only takes import-export, not '{value}'.";
+                    return false;
                 case "--api-dll":
                     options = options with { ApiAssembly = Path.GetFullPath(value) };
                     break;

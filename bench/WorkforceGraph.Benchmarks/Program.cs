@@ -18,11 +18,26 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var report = await BenchRun.RunAsync(options, cancel.Token);
-    ReportWriter.Print(report);
     var output = options.Output ?? Path.Combine(BenchRun.RepositoryRoot(), "docs", "benchmarks.md");
-    await ReportWriter.WriteMarkdownAsync(report, output, cancel.Token);
-    Console.WriteLine($"\nwrote {Path.GetFullPath(output)}");
+    var apiAssembly = options.ApiAssembly ?? ApiServer.DefaultAssemblyPath();
+    var transferDirectory = Path.Combine(options.DataDirectory, $"import-export-{Environment.ProcessId}");
+    if (options.OnlyImportExport)
+    {
+        var database = await BenchDatabase.PrepareAsync(options, cancel.Token);
+        var transfer = await ImportExportBench.RunAsync(apiAssembly, database, transferDirectory, cancel.Token);
+        ReportWriter.Print(transfer);
+        await ReportWriter.ReplaceImportExportSectionAsync(options, database, transfer, output, cancel.Token);
+    }
+    else
+    {
+        var report = await BenchRun.RunAsync(options, cancel.Token);
+        report = report with { ImportExport = await ImportExportBench.RunAsync(apiAssembly, report.Database, transferDirectory, cancel.Token) };
+        ReportWriter.Print(report);
+        ReportWriter.Print(report.ImportExport);
+        await ReportWriter.WriteMarkdownAsync(report, output, cancel.Token);
+        Console.WriteLine($"\nwrote {Path.GetFullPath(output)}");
+    }
+
     return 0;
 }
 catch (BenchmarkException e)

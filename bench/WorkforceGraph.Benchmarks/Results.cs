@@ -35,4 +35,5 @@ internal sealed record BenchReport(
     Latency TransportFloor,
     IReadOnlyList<DashboardResult> Dashboard,
     StatisticsResult? Statistics,
-    IReadOnlyList<ThroughputResult> Throughput);
+    IReadOnlyList<ThroughputResult> Throughput,
+    ImportExportResult? ImportExport = null);

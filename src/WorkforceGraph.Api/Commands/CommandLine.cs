@@ -7,6 +7,8 @@ internal static class CommandLine
     {
         ["schema"] = SchemaCommand.RunAsync,
         ["seed"] = args => SeedCommand.RunAsync(args, Configuration(args), CancellationToken.None),
+        ["export"] = args => ExportCommand.RunAsync(args, Configuration(args), CancellationToken.None),
+        ["import"] = args => ImportCommand.RunAsync(args, Configuration(args), CancellationToken.None),
         ["token"] = args => TokenCommand.RunAsync(args, Configuration(args), EnvironmentName()),
     };
 

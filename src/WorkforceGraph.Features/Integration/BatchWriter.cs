@@ -85,7 +85,7 @@ public sealed class BatchWriter(IDbContextFactory<WorkforceDbContext> factory, W
                 }
             }
 
-            await ChangeRecorder.SaveWithChangesAsync(db, writer.Actor, time.GetUtcNow().UtcDateTime, batch.Results.Where(r => r.ChildrenChanged).Select(r => (object)r.Entity), cancellationToken).ConfigureAwait(false);
+            await ChangeRecorder.SaveWithChangesAsync(db, writer.Actor, time.GetUtcNow().UtcDateTime, batch.Results.Where(r => r.ChildrenChanged).Select(r => (object)r.Entity), cancellationToken, detected: true).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             errors.Sort((a, b) => a.Index.CompareTo(b.Index));
             return new UpsertResult<TEntity>([.. batch.Results.OrderBy(r => r.Index).Select(r => r.Entity)], created, updated, unchanged, errors);
@@ -132,11 +132,14 @@ public sealed class BatchWriter(IDbContextFactory<WorkforceDbContext> factory, W
         }
     }
 
-    // Reads track by default here: the writes are the tracked changes, and the change log is read from them.
+    // Reads track by default here: the writes are the tracked changes, and the change log is read from them. Changes
+    // are detected once, explicitly, after the sync has applied the batch (each automatic scan of every tracked row
+    // cost as much as the inserts); syncs only add, remove and assign, which needs no detection in between.
     private async Task<WorkforceDbContext> WritingContextAsync(CancellationToken cancellationToken)
     {
         var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         return db;
     }
 

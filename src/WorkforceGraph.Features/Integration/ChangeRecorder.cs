@@ -49,12 +49,34 @@ internal static class ChangeRecorder
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static async Task SaveWithChangesAsync(WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, CancellationToken cancellationToken)
+    /// <param name="detected">The caller has just detected changes (nothing changed since): no second scan.</param>
+    public static async Task SaveWithChangesAsync(WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, CancellationToken cancellationToken, bool detected = false)
     {
-        db.ChangeTracker.DetectChanges();
+        if (!detected)
+        {
+            db.ChangeTracker.DetectChanges();
+        }
+
+
+        // Changes are detected once, here; the saves below must not scan every tracked row again.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await SaveDetectedAsync(db, actor, now, childrenChanged, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static async Task SaveDetectedAsync(WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, CancellationToken cancellationToken)
+    {
         var forced = childrenChanged.ToHashSet(ReferenceEqualityComparer.Instance);
+        var entries = db.ChangeTracker.Entries().ToList();
         var pending = new List<Pending>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        foreach (var entry in entries)
         {
             if (!Logged.TryGetValue(entry.Metadata.ClrType, out var type))
             {
@@ -93,24 +115,42 @@ internal static class ChangeRecorder
             change.FieldsJson = change.Operation == ChangeOperation.Delete ? null : FieldsOf(change, codes);
         }
 
+        // New rows that stand alone go in through prepared inserts; SaveChanges writes the rest (updates, deletions).
+        await RowInserter.InsertAddedAsync(db, entries, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var change in pending)
+        var log = RowInserter.For(db, db.Model.FindEntityType(typeof(ChangeLogEntry))!);
+        await using (log)
         {
-            var id = change.Id ?? (int)db.Entry(change.Entry.Entity).Property("Id").CurrentValue!;
-            db.ChangeLog.Add(new ChangeLogEntry
+            foreach (var change in pending)
             {
-                EntityType = change.Type,
-                EntityId = id,
-                Operation = change.Operation,
-                ChangedAt = now,
-                ScopeCode = change.ScopeCode,
-                WorkerId = change.Type == ChangeEntityType.Worker ? id : change.WorkerId,
-                Actor = actor,
-                Fields = change.FieldsJson,
-            });
+                var id = change.Id ?? (int)db.Entry(change.Entry.Entity).Property("Id").CurrentValue!;
+                var entry = new ChangeLogEntry
+                {
+                    EntityType = change.Type,
+                    EntityId = id,
+                    Operation = change.Operation,
+                    ChangedAt = now,
+                    ScopeCode = change.ScopeCode,
+                    WorkerId = change.Type == ChangeEntityType.Worker ? id : change.WorkerId,
+                    Actor = actor,
+                    Fields = change.FieldsJson,
+                };
+                if (log is null)
+                {
+                    db.ChangeLog.Add(entry);
+                }
+                else
+                {
+                    await log.InsertAsync(p => p.GetGetter().GetClrValueUsingContainingEntity(entry), cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (log is null)
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
     }
 
     private static int? WorkerOf(EntityEntry entry) => entry.Entity switch
