@@ -41,6 +41,8 @@ internal static class ChangeRecorder
         [nameof(Worker.CommunityId)] = "communityCode",
         [nameof(Community.RegionId)] = "regionCode",
         [nameof(Data.Trainings.Training.OrganizerId)] = "organizerCode",
+        [nameof(Region.ParentId)] = "parentCode",
+        [nameof(TrainingRecord.TrainingId)] = "trainingCode",
     };
 
     private static readonly JsonSerializerOptions Json = new()
@@ -89,13 +91,13 @@ internal static class ChangeRecorder
                     pending.Add(new Pending(entry, type, ChangeOperation.Upsert, entry.Properties.Where(p => !p.Metadata.IsPrimaryKey()).ToList()));
                     break;
                 case EntityState.Modified:
-                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList()));
+                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList()) { ChildrenChanged = forced.Contains(entry.Entity) });
                     break;
                 case EntityState.Deleted:
                     pending.Add(new Pending(entry, type, ChangeOperation.Delete, []) { Id = (int)entry.Property("Id").CurrentValue! });
                     break;
                 case EntityState.Unchanged when forced.Contains(entry.Entity):
-                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, []));
+                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, []) { ChildrenChanged = true });
                     break;
             }
         }
@@ -170,7 +172,18 @@ internal static class ChangeRecorder
             var value = property.CurrentValue;
             if (CodeFields.TryGetValue(name, out var codeName))
             {
-                fields[codeName] = value is int id ? (name == nameof(Worker.CommunityId) ? codes.CommunityCode(id) : codes.RegionCode(id)) : null;
+                fields[codeName] = value is not int id ? null : name switch
+                {
+                    nameof(Worker.CommunityId) => codes.CommunityCode(id),
+                    nameof(TrainingRecord.TrainingId) => codes.TrainingCode(id),
+                    _ => codes.RegionCode(id),
+                };
+                continue;
+            }
+
+            // The row's worker is the change's WorkerId (and the history it appears in): no need to name it again.
+            if (name == nameof(Post.WorkerId))
+            {
                 continue;
             }
 
@@ -180,6 +193,14 @@ internal static class ChangeRecorder
                 string phone when name == nameof(Worker.Phone) => PhoneNumber.Mask(phone),
                 _ => value,
             };
+        }
+
+        // A grade scheme's category ranges are child rows: shown with the scheme when it is created or they changed.
+        if (change.Entry.Entity is GradeScheme scheme && (change.Entry.State == EntityState.Added || change.ChildrenChanged))
+        {
+            fields["categories"] = scheme.Ranges.OrderBy(r => r.Category)
+                .Select(r => new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["category"] = r.Category, ["minGrade"] = r.MinGrade, ["maxGrade"] = r.MaxGrade })
+                .ToList();
         }
 
         return JsonSerializer.Serialize(fields, Json);
@@ -197,6 +218,8 @@ internal static class ChangeRecorder
 
         public int? Id { get; init; }
 
+        public bool ChildrenChanged { get; init; }
+
         public string? ScopeCode { get; set; }
 
         public int? WorkerId { get; set; }
@@ -210,18 +233,19 @@ internal static class ChangeRecorder
         private readonly Dictionary<int, string> _communities = [];
         private readonly Dictionary<int, string> _regions = [];
         private readonly Dictionary<int, int?> _workerCommunities = [];
+        private readonly Dictionary<int, string> _trainings = [];
 
         public static async Task<Codes> LoadAsync(WorkforceDbContext db, List<Pending> pending, CancellationToken cancellationToken)
         {
             var codes = new Codes();
             foreach (var entry in db.ChangeTracker.Entries<Community>())
             {
-                codes._communities[entry.Entity.Id] = entry.Entity.Code;
+                codes._communities[entry.Property(e => e.Id).CurrentValue] = entry.Entity.Code;
             }
 
             foreach (var entry in db.ChangeTracker.Entries<Region>())
             {
-                codes._regions[entry.Entity.Id] = entry.Entity.Code;
+                codes._regions[entry.Property(e => e.Id).CurrentValue] = entry.Entity.Code;
             }
 
             foreach (var entry in db.ChangeTracker.Entries<Worker>())
@@ -259,6 +283,7 @@ internal static class ChangeRecorder
             var regions = pending.SelectMany(p => p.Entry.Entity switch
                 {
                     GradeScheme g => [g.RegionId],
+                    Region r => [r.ParentId],
                     Data.Trainings.Training t => [t.OrganizerId],
                     Community c => [c.RegionId],
                     _ => NoIds,
@@ -272,8 +297,25 @@ internal static class ChangeRecorder
                 }
             }
 
+            foreach (var entry in db.ChangeTracker.Entries<Data.Trainings.Training>())
+            {
+                codes._trainings[entry.Property(e => e.Id).CurrentValue] = entry.Entity.Code;
+            }
+
+            var trainings = pending.Select(p => p.Entry.Entity).OfType<TrainingRecord>().Select(r => r.TrainingId)
+                .Where(id => !codes._trainings.ContainsKey(id)).Distinct().ToList();
+            if (trainings.Count > 0)
+            {
+                foreach (var t in await db.Trainings.IgnoreQueryFilters().Where(t => trainings.Contains(t.Id)).Select(t => new { t.Id, t.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    codes._trainings[t.Id] = t.Code;
+                }
+            }
+
             return codes;
         }
+
+        public string? TrainingCode(int id) => _trainings.GetValueOrDefault(id);
 
         public string? CommunityCode(int id) => _communities.GetValueOrDefault(id);
 
