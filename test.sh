@@ -16,10 +16,30 @@ echo "== restore and build (Release); the Api build fetches Banana Cake Pop from
 dotnet tool restore >/dev/null
 dotnet build WorkforceGraph.sln -c Release -nologo -clp:ErrorsOnly
 
-echo "== tests"
+echo "== PostgreSQL: a throwaway cluster from the Debian packages (port ${PGPORT_TEST:-55432})"
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
+  apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+pgdir=$(mktemp -d)
+pgport=${PGPORT_TEST:-55432}
+as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$pgdir"
+as_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null"
+# Throwaway: no durability needed. Tests compare by code point whatever the cluster's locale (the model says "C").
+as_pg "$pgbin/pg_ctl -D $pgdir/data -w -l $pgdir/log -o \"-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start >/dev/null"
+trap 'as_pg "$pgbin/pg_ctl -D $pgdir/data -m immediate stop >/dev/null" || true; rm -rf "$pgdir"' EXIT
+export WORKFORCE_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Include Error Detail=true"
+
+echo "== tests (SQLite, and the PostgreSQL-only tests)"
 log=$(mktemp)
 status=0
 dotnet test WorkforceGraph.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+
+echo "== tests on PostgreSQL: the feature suite again, every host on a fresh PostgreSQL database"
+WORKFORCE_TEST_PROVIDER=Postgres dotnet test tests/WorkforceGraph.Features.Tests -c Release --no-build -nologo \
+  --filter "Category!=SqliteOnly" "$@" 2>&1 | tee -a "$log" || status=$?
 
 # One plain closing line over every test project.
 awk '/^(Passed|Failed)!/ {

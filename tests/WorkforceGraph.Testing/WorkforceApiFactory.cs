@@ -13,25 +13,45 @@ namespace WorkforceGraph.Testing;
 /// <summary>
 /// Boots the real host in-process with its own database: a named, shared-cache in-memory SQLite database,
 /// migrated by the host's own start-up, kept alive by one open connection, never seeded. Development
-/// environment, invariant culture, a pinned clock and logs collected in memory.
+/// environment, invariant culture, a pinned clock and logs collected in memory. With <c>WORKFORCE_TEST_PROVIDER=Postgres</c>
+/// and <c>WORKFORCE_TEST_POSTGRES</c> set to a server's connection string (no database), each factory gets a fresh
+/// PostgreSQL database instead, dropped on dispose (test.sh runs the PostgreSQL lane that way).
 /// </summary>
 public class WorkforceApiFactory : WebApplicationFactory<Program>
 {
     /// <summary>The pinned "now" of every test unless a test sets another: 2025-06-15 10:00 China time.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2025, 6, 15, 2, 0, 0, TimeSpan.Zero);
 
-    private readonly SqliteConnection _keepAlive;
+    /// <summary>The PostgreSQL server of the PostgreSQL test lane, or null for SQLite.</summary>
+    public static readonly string? PostgresServer =
+        System.Environment.GetEnvironmentVariable("WORKFORCE_TEST_PROVIDER") is "Postgres" && System.Environment.GetEnvironmentVariable("WORKFORCE_TEST_POSTGRES") is { Length: > 0 } server
+            ? server
+            : null;
+
+    private readonly SqliteConnection? _keepAlive;
+    private readonly string? _postgresDatabase;
 
     public WorkforceApiFactory()
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        if (PostgresServer is { } server)
+        {
+            _postgresDatabase = $"wg_test_{Guid.NewGuid():N}";
+            ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+            Provider = DatabaseProvider.Postgres;
+            return;
+        }
+
         ConnectionString = $"Data Source=wg-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
         _keepAlive = new SqliteConnection(ConnectionString);
         _keepAlive.Open();
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>The provider this factory's host runs on.</summary>
+    public DatabaseProvider Provider { get; } = DatabaseProvider.Sqlite;
 
     public FixedTimeProvider Time { get; } = new(DefaultNow);
 
@@ -90,7 +110,7 @@ public class WorkforceApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Workforce", ConnectionString);
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Seed:Scale", "none");
         builder.UseSetting("Auth:SigningKey", TestSigningKey);
         // Off unless a test is about it: a test class sends far more than a caller's minute of requests.
@@ -109,8 +129,32 @@ public class WorkforceApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _keepAlive.Dispose();
+            _keepAlive?.Dispose();
+            DropPostgresDatabase();
         }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _keepAlive?.Dispose();
+        DropPostgresDatabase();
+        GC.SuppressFinalize(this);
+    }
+
+    private void DropPostgresDatabase()
+    {
+        if (_postgresDatabase is null || PostgresServer is null)
+        {
+            return;
+        }
+
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection(PostgresServer);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE);";
+        command.ExecuteNonQuery();
     }
 }
 

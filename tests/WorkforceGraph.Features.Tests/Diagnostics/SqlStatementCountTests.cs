@@ -141,10 +141,12 @@ public sealed class SqlStatementCountTests(ITestOutputHelper output) : IAsyncLif
 
         Assert.Equal(20, data["workers"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(5, statements.Count);
-        Assert.Single(statements, s => s.Contains("COUNT(", StringComparison.Ordinal));
+        Assert.Single(statements, s => s.Contains("COUNT(", StringComparison.OrdinalIgnoreCase));
     }
 
+    // The snapshot is SQLite's SQL text; PostgreSQL's differs in quoting and functions.
     [Fact]
+    [Trait("Category", "SqliteOnly")]
     public async Task Key_query_sql_text_matches_the_snapshot()
     {
         await BuildAsync();

@@ -24,7 +24,9 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output) : IAsyncLifeti
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
+    // The fingerprint reads the SQLite test database directly.
     [Fact]
+    [Trait("Category", "SqliteOnly")]
     public async Task Hostile_requests_get_a_coded_4xx_or_a_coded_error_and_change_nothing()
     {
         var corpus = Corpus().ToList();

@@ -1,0 +1,113 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using WorkforceGraph.Data.Regions;
+using WorkforceGraph.Data.Seeding;
+using WorkforceGraph.Data.Tests.Seeding;
+
+namespace WorkforceGraph.Data.Tests.Postgres;
+
+/// <summary>The PostgreSQL provider: its migrations, code-point order, COPY seeding equal to SQLite's.</summary>
+public sealed class PostgresDatabaseTests : IAsyncLifetime
+{
+    private static readonly DateOnly AsOf = new(2025, 11, 15);
+
+    private readonly string _database = $"wg_data_{Guid.NewGuid():N}";
+    private ServiceProvider? _services;
+
+    private IDbContextFactory<WorkforceDbContext> Factory => _services!.GetRequiredService<IDbContextFactory<WorkforceDbContext>>();
+
+    public async Task InitializeAsync()
+    {
+        if (PostgresFactAttribute.Server is not { } server)
+        {
+            return;
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
+        _services = new ServiceCollection().AddWorkforceDatabase(DatabaseProvider.Postgres, connectionString).BuildServiceProvider();
+        await using var context = await Factory.CreateDbContextAsync();
+        await context.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is null)
+        {
+            return;
+        }
+
+        await _services.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresFactAttribute.Server);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE);";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [PostgresFact]
+    public async Task Every_text_column_compares_by_code_point()
+    {
+        await using var context = await Factory.CreateDbContextAsync();
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT table_name || '.' || column_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND data_type IN ('text', 'character varying') AND table_name <> '__EFMigrationsHistory'
+              AND coalesce(collation_name, '') <> 'C'
+            """;
+        var others = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                others.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Empty(others);
+
+        // The same order as SQLite's binary collation, whatever the database's default.
+        string[] names = ["b", "B", "a", "é", "中", "Z", "_", "10", "9"];
+        var expected = names.Order(StringComparer.Ordinal).ToList();
+        var region = await context.Regions.SingleOrDefaultAsync();
+        Assert.Null(region);
+        context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        var codes = names.Select((_, i) => DivisionCode.From(32, i + 1).Value).ToList();
+        context.Regions.AddRange(names.Select((n, i) => new Region { Code = codes[i], Name = n, Level = RegionLevel.Prefecture }));
+        await context.SaveChangesAsync();
+        Assert.Equal(expected, await context.Regions.OrderBy(r => r.Name).Select(r => r.Name).ToListAsync());
+    }
+
+    [PostgresFact]
+    public async Task Copy_seeding_writes_the_same_rows_as_the_sqlite_seeder_and_keys_continue_after_them()
+    {
+        await _services!.GetRequiredService<DataSeeder>().SeedAsync(new SeedOptions { Scale = SeedScale.Demo, AsOf = AsOf });
+        await using var sqlite = await SeedTestDatabase.CreateAsync();
+        await sqlite.Seeder.SeedAsync(new SeedOptions { Scale = SeedScale.Demo, AsOf = AsOf });
+
+        await using var context = await Factory.CreateDbContextAsync();
+        await using var reference = await sqlite.Factory.CreateDbContextAsync();
+        Assert.Equal(await reference.Workers.CountAsync(), await context.Workers.CountAsync());
+        Assert.Equal(await reference.Posts.CountAsync(), await context.Posts.CountAsync());
+        Assert.Equal(await reference.TrainingRecords.CountAsync(), await context.TrainingRecords.CountAsync());
+        Assert.Equal(await reference.Assessments.CountAsync(), await context.Assessments.CountAsync());
+        Assert.Equal(
+            await reference.Workers.OrderBy(w => w.Id).Select(w => w.Name + w.BirthDate + w.Status + w.CommunityId).ToListAsync(),
+            await context.Workers.OrderBy(w => w.Id).Select(w => w.Name + w.BirthDate + w.Status + w.CommunityId).ToListAsync());
+        Assert.Equal(
+            await reference.Workers.OrderBy(w => w.Id).Select(w => w.IdNumber).ToListAsync(),
+            await context.Workers.OrderBy(w => w.Id).Select(w => w.IdNumber).ToListAsync());
+
+        // The identity sequences were moved past the copied keys: a new row gets the next key.
+        var max = await context.Regions.MaxAsync(r => r.Id);
+        context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        var added = new Region { Code = "329900000000", Name = "测试市", Level = RegionLevel.Prefecture };
+        context.Regions.Add(added);
+        await context.SaveChangesAsync();
+        Assert.Equal(max + 1, added.Id);
+    }
+}
