@@ -62,23 +62,7 @@ public sealed class AssessmentSync : EntitySync<AssessmentInput, AssessmentKeyIn
         foreach (var (index, input) in batch.Records)
         {
             var check = batch.Check(index);
-            var worker = SyncLookups.WorkerInScope(workers, input.WorkerIdNumber!, batch.Scope);
-            if (worker is null)
-            {
-                check.Fail(RecordCodes.UnknownWorker, "workerIdNumber", "No worker with this ID number in your region.");
-            }
-
-            var code = input.CommunityCode!;
-            Community? community = null;
-            if (!batch.Scope.Contains(code))
-            {
-                check.Fail(RecordCodes.OutOfScope, "communityCode", $"Community {code} is outside your region.");
-            }
-            else if (!communities.TryGetValue(code, out community))
-            {
-                check.Fail(RecordCodes.UnknownCommunity, "communityCode", $"No community {code}.");
-            }
-
+            var (worker, community) = SyncLookups.WorkerAndCommunity(check, workers, communities, input.WorkerIdNumber!, input.CommunityCode!, batch.Scope);
             if (worker is null || community is null)
             {
                 continue;

@@ -52,7 +52,7 @@ public sealed class BatchWriter(IDbContextFactory<WorkforceDbContext> factory, W
         try
         {
             await using var db = await WritingContextAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await BeginSerializedAsync(db, cancellationToken).ConfigureAwait(false);
             var batch = new UpsertBatch<TInput, TEntity>(db, valid, writer, clock.Today, errors);
             if (valid.Count > 0)
             {
@@ -113,7 +113,7 @@ public sealed class BatchWriter(IDbContextFactory<WorkforceDbContext> factory, W
         try
         {
             await using var db = await WritingContextAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await BeginSerializedAsync(db, cancellationToken).ConfigureAwait(false);
             var batch = new DeleteBatch<TKey, TEntity>(db, valid, writer, errors);
             if (valid.Count > 0)
             {
@@ -141,6 +141,20 @@ public sealed class BatchWriter(IDbContextFactory<WorkforceDbContext> factory, W
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         return db;
+    }
+
+    // One batch writes at a time across processes too, so change-log ids commit in order: SQLite's transactions are
+    // BEGIN IMMEDIATE (one writer per file); on PostgreSQL, where sequence values can commit out of order, every batch
+    // takes the same transaction-scoped advisory lock before it writes.
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSerializedAsync(WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7201707)", cancellationToken).ConfigureAwait(false);
+        }
+
+        return transaction;
     }
 
     private void CheckLimit(int count)

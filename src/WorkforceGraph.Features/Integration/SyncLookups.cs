@@ -26,6 +26,32 @@ internal static class SyncLookups
     /// The worker an ID number names, if the writer may write their rows: their community of record is in the scope
     /// (a worker without one only for national writers). Null for unknown and out-of-scope workers alike (no oracle).
     /// </summary>
+    /// <summary>
+    /// Resolves a record's worker (UNKNOWN_WORKER unless the caller's: out of scope looks unknown) and community
+    /// (OUT_OF_SCOPE by its code, then UNKNOWN_COMMUNITY), reporting both problems at once.
+    /// </summary>
+    public static (Worker? Worker, Data.Communities.Community? Community) WorkerAndCommunity(
+        RecordCheck check, Dictionary<IdNumber, Worker> workers, Dictionary<string, Data.Communities.Community> communities, string idNumber, string communityCode, RegionScope scope)
+    {
+        var worker = WorkerInScope(workers, idNumber, scope);
+        if (worker is null)
+        {
+            check.Fail(RecordCodes.UnknownWorker, "workerIdNumber", "No worker with this ID number in your region.");
+        }
+
+        Data.Communities.Community? community = null;
+        if (!scope.Contains(communityCode))
+        {
+            check.Fail(RecordCodes.OutOfScope, "communityCode", $"Community {communityCode} is outside your region.");
+        }
+        else if (!communities.TryGetValue(communityCode, out community))
+        {
+            check.Fail(RecordCodes.UnknownCommunity, "communityCode", $"No community {communityCode}.");
+        }
+
+        return (worker, community);
+    }
+
     public static Worker? WorkerInScope(Dictionary<IdNumber, Worker> workers, string idNumber, RegionScope scope) =>
         workers.TryGetValue(IdNumber.Parse(idNumber), out var worker) && WorkerSync.InScope(scope, worker.Community?.Code) ? worker : null;
 

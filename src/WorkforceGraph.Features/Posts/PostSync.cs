@@ -75,23 +75,7 @@ public sealed class PostSync(WorkforceClock clock) : EntitySync<PostInput, PostK
         foreach (var (index, input) in batch.Records)
         {
             var check = batch.Check(index);
-            var worker = SyncLookups.WorkerInScope(workers, input.WorkerIdNumber!, batch.Scope);
-            if (worker is null)
-            {
-                check.Fail(RecordCodes.UnknownWorker, "workerIdNumber", "No worker with this ID number in your region.");
-            }
-
-            var code = input.CommunityCode!;
-            Community? community = null;
-            if (!batch.Scope.Contains(code))
-            {
-                check.Fail(RecordCodes.OutOfScope, "communityCode", $"Community {code} is outside your region.");
-            }
-            else if (!communities.TryGetValue(code, out community))
-            {
-                check.Fail(RecordCodes.UnknownCommunity, "communityCode", $"No community {code}.");
-            }
-
+            var (worker, community) = SyncLookups.WorkerAndCommunity(check, workers, communities, input.WorkerIdNumber!, input.CommunityCode!, batch.Scope);
             if (worker is null || community is null)
             {
                 continue;
@@ -105,7 +89,7 @@ public sealed class PostSync(WorkforceClock clock) : EntitySync<PostInput, PostK
                 check.Fail(
                     RecordCodes.GradeOutOfRange,
                     "grade",
-                    $"Grade {input.Grade} is outside {range.Range.MinGrade}–{range.Range.MaxGrade}, the range of {category.ToString().ToUpperInvariant()} posts in grade scheme {range.SchemeCode}, which applies to community {code}.");
+                    $"Grade {input.Grade} is outside {range.Range.MinGrade}–{range.Range.MaxGrade}, the range of {category.ToString().ToUpperInvariant()} posts in grade scheme {range.SchemeCode}, which applies to community {input.CommunityCode}.");
             }
 
             var own = posts.TryGetValue(worker.Id, out var list) ? list : posts[worker.Id] = [];
@@ -117,7 +101,7 @@ public sealed class PostSync(WorkforceClock clock) : EntitySync<PostInput, PostK
                 check.Fail(
                     RecordCodes.InvalidValue,
                     "role",
-                    $"Community {code} already has a current Party secretary: end that post first (earlier in the same batch), or give this one an end date before today.");
+                    $"Community {input.CommunityCode} already has a current Party secretary: end that post first (earlier in the same batch), or give this one an end date before today.");
             }
 
             if (willBeCurrent && own.FirstOrDefault(p => !ReferenceEquals(p, post) && isCurrent(p) && p.CommunityId != community.Id) is { } elsewhere)
