@@ -70,6 +70,7 @@ public static class WorkforceGraphQLServices
 
         // Batch writes (integration): the writer, each entity's sync and mutation fields.
         services.Configure<BatchOptions>(configuration.GetSection("Limits"));
+        services.Configure<StatisticsOptions>(configuration.GetSection("Limits"));
         services.AddSingleton<BatchWriter>();
         services.AddSingleton<RegionSync>();
         services.AddSingleton<IMutationFields, RegionMutations>();

@@ -21,8 +21,8 @@ namespace WorkforceGraph.Features.Statistics;
 /// <summary>Root field <c>workforceStatistics</c> (analyst role and above).</summary>
 public sealed class StatisticsQueries : IQueryFields
 {
-    /// <summary>The most groups one call returns (domain.md).</summary>
-    public const int MaxGroups = 10_000;
+    /// <summary>The most groups one call returns (domain.md); <c>Limits:MaxStatisticsGroups</c>.</summary>
+    public const int DefaultMaxGroups = 10_000;
 
     public void AddTo(ObjectGraphType<object> query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkforceGroupGraphType>>>>("workforceStatistics")
@@ -64,10 +64,12 @@ public sealed class StatisticsQueries : IQueryFields
             workers = workers.Where(filter);
         }
 
-        var counts = await GroupCounter.CountAsync(workers, [.. dimensions.Select(d => d.Key(today))], MaxGroups, ctx.CancellationToken).ConfigureAwait(false);
-        if (counts.Count > MaxGroups)
+        var maxGroups = services.GetService<IOptions<StatisticsOptions>>()?.Value.MaxStatisticsGroups ?? DefaultMaxGroups;
+        var counts = await GroupCounter.CountAsync(workers, [.. dimensions.Select(d => d.Key(today))], maxGroups, ctx.CancellationToken).ConfigureAwait(false);
+        if (counts.Count > maxGroups)
         {
-            throw new CodedExecutionError("LIMIT_EXCEEDED", $"More than {MaxGroups:N0} groups: narrow `where` or group by fewer dimensions.");
+            throw new CodedExecutionError("LIMIT_EXCEEDED", $"More than {maxGroups:N0} groups: narrow `where` or group by fewer dimensions.")
+                .WithExtension("maxAllowedItems", maxGroups);
         }
 
         var names = await RegionNamesAsync(db, dimensions, counts, ctx.CancellationToken).ConfigureAwait(false);
@@ -139,4 +141,10 @@ public sealed class StatisticsQueries : IQueryFields
             return 0;
         }
     }
+}
+
+/// <summary><c>Limits:MaxStatisticsGroups</c>: the most groups one <c>workforceStatistics</c> call returns.</summary>
+public sealed class StatisticsOptions
+{
+    public int MaxStatisticsGroups { get; set; } = StatisticsQueries.DefaultMaxGroups;
 }
