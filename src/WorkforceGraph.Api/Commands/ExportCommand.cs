@@ -53,6 +53,11 @@ public static class ExportCommand
             return await RefuseAsync($"unknown entity '{entity}'. Entities: {TransferArguments.EntityNames(transfers)}.");
         }
 
+        if (format == TransferFileFormat.Csv && CsvCell.CsvProblem(transfer.RecordContract, transfer.CsvCells) is { } csvProblem)
+        {
+            return await RefuseAsync($"{transfer.Name}: {csvProblem}");
+        }
+
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -79,7 +84,7 @@ public static class ExportCommand
             var total = await transfer.CountAsync(db, cancel.Token);
             var clock = Stopwatch.StartNew();
             long rows;
-            using (var writer = RecordWriter.Open(new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), format, transfer.RecordContract))
+            using (var writer = RecordWriter.Open(new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), format, transfer.RecordContract, transfer.CsvCells))
             {
                 rows = TransferArguments.Interactive
                     ? await WriteWithProgressAsync(transfer, db, writer, total, cancel.Token)

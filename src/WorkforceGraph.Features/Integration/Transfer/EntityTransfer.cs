@@ -18,6 +18,9 @@ public interface IEntityTransfer
     /// <summary>The record's JSON contract under <see cref="TransferFormat.Json"/>: field names, types, accessors.</summary>
     JsonTypeInfo RecordContract { get; }
 
+    /// <summary>The CSV cell encodings of the record's non-scalar fields, by field name (none for flat records).</summary>
+    IReadOnlyDictionary<string, CsvCell> CsvCells { get; }
+
     /// <summary>
     /// The rows the context's scope sees, in a stable order (by id, so that an export reimported into a fresh database
     /// exports the same), as records with references by natural key; streamed, untracked.
@@ -47,6 +50,8 @@ public abstract class EntityTransfer<TInput, TKey, TEntity>(EntitySync<TInput, T
     public Type RecordType => typeof(TInput);
 
     public JsonTypeInfo RecordContract { get; } = TransferFormat.Json.GetTypeInfo(typeof(TInput));
+
+    public virtual IReadOnlyDictionary<string, CsvCell> CsvCells => CsvCell.None;
 
     /// <summary>
     /// The rows as records, ordered by id; references by natural key (e.g. a worker's <c>communityCode</c>). Region
