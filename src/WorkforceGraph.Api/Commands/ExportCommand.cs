@@ -10,8 +10,9 @@ namespace WorkforceGraph.Api.Commands;
 
 /// <summary>
 /// <c>export --entity &lt;name&gt; --format ndjson|csv --output &lt;file&gt; [--region &lt;prefix&gt;]</c>: streams one
-/// entity's rows, ordered by id, in the import format. ID numbers and phones are written unmasked: this is the
-/// database operator's tool (no token), so keep the files as you keep the database.
+/// entity's rows, in an order the import follows (by id; regions parents first), in the import format. ID numbers and
+/// phones are written unmasked: this is the database operator's tool (no token), so keep the files as you keep the
+/// database.
 /// </summary>
 public static class ExportCommand
 {

@@ -16,8 +16,8 @@ public sealed class RegionTransfer(RegionSync sync) : EntityTransfer<RegionInput
         db.Regions.OrderBy(r => r.Level == RegionLevel.Province ? 0 : r.Level == RegionLevel.Prefecture ? 1 : r.Level == RegionLevel.County ? 2 : 3)
             .ThenBy(r => r.Code)
             .Select(r => new RegionInput
-        {
-            Code = r.Code,
-            Name = r.Name,
-        });
+            {
+                Code = r.Code,
+                Name = r.Name,
+            });
 }
