@@ -10,8 +10,9 @@ namespace WorkforceGraph.Api.Commands;
 
 /// <summary>
 /// <c>export --entity &lt;name&gt; --format ndjson|csv --output &lt;file&gt; [--region &lt;prefix&gt;]</c>: streams one
-/// entity's rows, ordered by id, in the import format. ID numbers and phones are written unmasked: this is the
-/// database operator's tool (no token), so keep the files as you keep the database.
+/// entity's rows, in an order the import follows (by id; regions parents first), in the import format. ID numbers and
+/// phones are written unmasked: this is the database operator's tool (no token), so keep the files as you keep the
+/// database.
 /// </summary>
 public static class ExportCommand
 {
@@ -53,6 +54,11 @@ public static class ExportCommand
             return await RefuseAsync($"unknown entity '{entity}'. Entities: {TransferArguments.EntityNames(transfers)}.");
         }
 
+        if (format == TransferFileFormat.Csv && CsvCell.CsvProblem(transfer.RecordContract, transfer.CsvCells) is { } csvProblem)
+        {
+            return await RefuseAsync($"{transfer.Name}: {csvProblem}");
+        }
+
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -79,7 +85,7 @@ public static class ExportCommand
             var total = await transfer.CountAsync(db, cancel.Token);
             var clock = Stopwatch.StartNew();
             long rows;
-            using (var writer = RecordWriter.Open(new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), format, transfer.RecordContract))
+            using (var writer = RecordWriter.Open(new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), format, transfer.RecordContract, transfer.CsvCells))
             {
                 rows = TransferArguments.Interactive
                     ? await WriteWithProgressAsync(transfer, db, writer, total, cancel.Token)

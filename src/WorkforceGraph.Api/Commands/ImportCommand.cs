@@ -84,7 +84,7 @@ public static class ImportCommand
             RecordReader reader;
             try
             {
-                reader = RecordReader.Open(new StreamReader(file, RecordWriter.Utf8, detectEncodingFromByteOrderMarks: true, 1 << 16), format, transfer.RecordContract);
+                reader = RecordReader.Open(new StreamReader(file, RecordWriter.Utf8, detectEncodingFromByteOrderMarks: true, 1 << 16), format, transfer.RecordContract, transfer.CsvCells);
             }
             catch (TransferFileException e)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
+using WorkforceGraph.Features.GradeSchemes;
 using WorkforceGraph.Features.Integration.Transfer;
 using WorkforceGraph.Features.Workers;
 
@@ -160,7 +161,7 @@ public sealed class ImportExportTests(TransferFixture fixture) : IClassFixture<T
 
         (exitCode, _, stderr) = await TransferFixture.RunAsync(fresh, "import", "--entity", "wizards", "--input", fixture.SourceNdjson);
         Assert.Equal(2, exitCode);
-        Assert.Contains("unknown entity 'wizards'. Entities: workers", stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown entity 'wizards'. Entities: assessments, communities, gradeSchemes, posts, regions, trainingRecords, trainings, workers", stderr, StringComparison.Ordinal);
 
         (exitCode, _, stderr) = await TransferFixture.RunAsync(fresh, "export", "--entity", "wizards", "--output", fixture.TempFile(".csv"));
         Assert.Equal(2, exitCode);
@@ -218,6 +219,130 @@ public sealed class ImportExportTests(TransferFixture fixture) : IClassFixture<T
         var again = fixture.TempFile(".ndjson");
         await TransferFixture.RunOkAsync(fresh, "export", "--entity", "workers", "--format", "ndjson", "--output", again);
         Assert.Equal(TransferFixture.Sha256(fixture.SourceNdjson), TransferFixture.Sha256(again));
+    }
+
+    [Fact]
+    public async Task Every_entity_exported_and_imported_into_a_fresh_database_in_dependency_order_exports_the_same()
+    {
+        // A new file: the first import creates and migrates it. The import's "today" is the clock, not the seed's
+        // as-of date (2026-01-01); the seed dates everything on or before its as-of date, so any later today sees the
+        // same current posts and the same schemes in force.
+        var fresh = fixture.TempFile(".db");
+        long records = 0;
+        foreach (var entity in TransferFixture.Entities)
+        {
+            var lines = File.ReadLines(fixture.SourceExport(entity)).LongCount();
+            records += lines;
+            var stdout = await TransferFixture.RunOkAsync(fresh, "import", "--entity", entity, "--input", fixture.SourceExport(entity));
+            Assert.Contains($"created {lines:N0}, updated 0, unchanged 0, rejected 0", stdout, StringComparison.Ordinal);
+        }
+
+        // Exported after everything is in: importing posts moves workers' community of record to follow their posts,
+        // which must leave the workers' communityCode as exported.
+        foreach (var entity in TransferFixture.Entities)
+        {
+            var again = fixture.TempFile(".ndjson");
+            await TransferFixture.RunOkAsync(fresh, "export", "--entity", entity, "--format", "ndjson", "--output", again);
+            Assert.True(TransferFixture.Sha256(fixture.SourceExport(entity)) == TransferFixture.Sha256(again), $"The {entity} export of the fresh database differs from the source's.");
+        }
+
+        foreach (var table in new[] { "Regions", "GradeSchemes", "GradeRanges", "Communities", "Workers", "Trainings", "Posts", "TrainingRecords", "Assessments" })
+        {
+            var count = $"SELECT COUNT(*) FROM {table}";
+            Assert.True(TransferFixture.Scalar(fixture.SourceDatabase, count) == TransferFixture.Scalar(fresh, count), $"{table}: row counts differ.");
+        }
+
+        // Every row written once, each in the change feed as the import's.
+        Assert.Equal(records, TransferFixture.Scalar(fresh, "SELECT COUNT(*) FROM ChangeLog WHERE Actor = 'import'"));
+        Assert.Equal(records, TransferFixture.Scalar(fresh, "SELECT COUNT(*) FROM ChangeLog"));
+    }
+
+    [Fact]
+    public async Task Csv_exports_of_grade_schemes_and_posts_import_to_the_same_data()
+    {
+        // Grade schemes: nested categories in one cell. Posts: a composite natural key and a nullable endDate.
+        var target = fixture.CopyOfSource("DELETE FROM Posts; DELETE FROM GradeRanges; DELETE FROM GradeSchemes; DELETE FROM ChangeLog;");
+        foreach (var entity in new[] { "gradeSchemes", "posts" })
+        {
+            var csv = fixture.TempFile(".csv");
+            await TransferFixture.RunOkAsync(fixture.SourceDatabase, "export", "--entity", entity, "--format", "csv", "--output", csv);
+            var lines = File.ReadAllLines(csv);
+            var stdout = await TransferFixture.RunOkAsync(target, "import", "--entity", entity, "--input", csv);
+            Assert.Contains($"created {lines.Length - 1:N0}, updated 0, unchanged 0, rejected 0", stdout, StringComparison.Ordinal);
+
+            var ndjson = fixture.TempFile(".ndjson");
+            await TransferFixture.RunOkAsync(target, "export", "--entity", entity, "--format", "ndjson", "--output", ndjson);
+            Assert.True(TransferFixture.Sha256(fixture.SourceExport(entity)) == TransferFixture.Sha256(ndjson), $"{entity}: the data imported from CSV differs.");
+            if (entity == "gradeSchemes")
+            {
+                Assert.EndsWith(",excellentQuotaPercent,categories", lines[0], StringComparison.Ordinal);
+                Assert.EndsWith(",15,PRINCIPAL:7-18;DEPUTY:4-15;STAFF:1-12", lines[1], StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal("workerIdNumber,communityCode,role,startDate,endDate,grade", lines[0]);
+                Assert.Contains(lines, l => l.Contains(",,", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_categories_cell_that_is_no_category_list_is_rejected_by_line()
+    {
+        const string header = "code,name,regionCode,effectiveFrom,yearsPerStep,bachelorBonus,masterBonus,doctorBonus,assistantBonus,intermediateBonus,seniorBonus,excellentQuotaPercent,categories";
+        var input = fixture.TempFile(".csv");
+        await File.WriteAllTextAsync(input, string.Join("\r\n",
+            header,
+            "T-1,t,320000000000,2030-01-01,3,,,,,,,15, PRINCIPAL:7-18 ; DEPUTY:4-15",
+            "T-2,t,320000000000,2030-01-01,3,,,,,,,15,PRINCIPAL:7-18;BOSS:1-2",
+            "T-3,t,320000000000,2030-01-01,3,,,,,,,15,PRINCIPAL 7-18",
+            "T-4,t,320000000000,2030-01-01,3,,,,,,,15,PRINCIPAL:18-7",
+            "T-5,t,320000000000,2030-01-01,3,,,,,,,15,") + "\r\n");
+        var fresh = fixture.FreshDatabase();
+
+        var (exitCode, stdout, _) = await TransferFixture.RunAsync(fresh, "import", "--entity", "gradeSchemes", "--input", input);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("created 1, updated 0, unchanged 0, rejected 4", stdout, StringComparison.Ordinal);
+        Assert.Contains("line 3: INVALID_VALUE (categories)", stdout, StringComparison.Ordinal);
+        Assert.Contains("line 4: INVALID_VALUE (categories): `categories` is CATEGORY:minGrade-maxGrade for each category, joined by `;`", stdout, StringComparison.Ordinal);
+        Assert.Contains("line 5: INVALID_VALUE (categories): The range of", stdout, StringComparison.Ordinal);
+        Assert.Contains("line 6: INVALID_VALUE (categories): `categories` is required.", stdout, StringComparison.Ordinal);
+        Assert.Equal(2, TransferFixture.Scalar(fresh, "SELECT COUNT(*) FROM GradeRanges r JOIN GradeSchemes s ON s.Id = r.GradeSchemeId WHERE s.Code = 'T-1'"));
+    }
+
+    [Fact]
+    public void A_record_with_a_nested_field_goes_to_csv_only_with_a_cell_encoding_for_it()
+    {
+        var contract = TransferFormat.Json.GetTypeInfo(typeof(GradeSchemeInput));
+        Assert.Contains("CSV cannot hold the field(s) categories", CsvCell.CsvProblem(contract, CsvCell.None), StringComparison.Ordinal);
+        Assert.Null(CsvCell.CsvProblem(contract, new Dictionary<string, CsvCell> { ["categories"] = GradeRangeCell.Instance }));
+        Assert.Null(CsvCell.CsvProblem(TransferFormat.Json.GetTypeInfo(typeof(WorkerInput)), CsvCell.None));
+    }
+
+    // What a caller of prefecture 3202 (无锡市) sees: its own rows, plus the regions above it (320000000000), the schemes
+    // and programmes they set, and national programmes; posts, assessments and training records only when their
+    // worker's community of record is in the region too.
+    [Theory]
+    [InlineData("regions", "code", "SELECT COUNT(*) FROM Regions WHERE Code LIKE '3202%' OR Code = '320000000000'")]
+    [InlineData("gradeSchemes", "regionCode", "SELECT COUNT(*) FROM GradeSchemes g JOIN Regions r ON r.Id = g.RegionId WHERE r.Code LIKE '3202%' OR r.Code = '320000000000'")]
+    [InlineData("communities", "code", "SELECT COUNT(*) FROM Communities WHERE Code LIKE '3202%'")]
+    [InlineData("trainings", "organizerCode", "SELECT COUNT(*) FROM Trainings t LEFT JOIN Regions r ON r.Id = t.OrganizerId WHERE t.OrganizerId IS NULL OR r.Code LIKE '3202%' OR r.Code = '320000000000'")]
+    [InlineData("posts", "communityCode", "SELECT COUNT(*) FROM Posts x JOIN Communities c ON c.Id = x.CommunityId JOIN Workers w ON w.Id = x.WorkerId JOIN Communities wc ON wc.Id = w.CommunityId WHERE c.Code LIKE '3202%' AND wc.Code LIKE '3202%'")]
+    [InlineData("assessments", "communityCode", "SELECT COUNT(*) FROM Assessments x JOIN Communities c ON c.Id = x.CommunityId JOIN Workers w ON w.Id = x.WorkerId JOIN Communities wc ON wc.Id = w.CommunityId WHERE c.Code LIKE '3202%' AND wc.Code LIKE '3202%'")]
+    [InlineData("trainingRecords", "trainingCode", "SELECT COUNT(*) FROM TrainingRecords x JOIN Workers w ON w.Id = x.WorkerId JOIN Communities wc ON wc.Id = w.CommunityId JOIN Trainings t ON t.Id = x.TrainingId LEFT JOIN Regions r ON r.Id = t.OrganizerId WHERE wc.Code LIKE '3202%' AND (t.OrganizerId IS NULL OR r.Code LIKE '3202%' OR r.Code = '320000000000')")]
+    public async Task Export_with_a_region_writes_what_a_caller_of_that_region_sees(string entity, string field, string countSql)
+    {
+        var output = fixture.TempFile(".ndjson");
+        await TransferFixture.RunOkAsync(fixture.SourceDatabase, "export", "--entity", entity, "--format", "ndjson", "--output", output, "--region", "3202");
+
+        var values = File.ReadLines(output).Select(l => JsonNode.Parse(l)![field]?.GetValue<string>()).ToList();
+        Assert.NotEmpty(values);
+        Assert.Equal(TransferFixture.Scalar(fixture.SourceDatabase, countSql), values.Count);
+        if (entity != "trainingRecords")
+        {
+            Assert.All(values, v => Assert.True(v is null ? entity == "trainings" : v.StartsWith("3202", StringComparison.Ordinal) || v == "320000000000", $"{entity}: {field} {v}"));
+        }
     }
 
     [Fact]

@@ -5,9 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace WorkforceGraph.Api.Tests.CommandLine;
 
 /// <summary>
-/// The demo data set seeded once into a source database and exported; "fresh" databases are copies of it with the
-/// workers and everything that hangs off them (posts, training records, assessments, change log) removed, so that the
-/// regions and communities workers refer to are there.
+/// The demo data set seeded once into a source database and every entity exported (NDJSON); "fresh" databases are
+/// copies of it with the workers and everything that hangs off them (posts, training records, assessments, change log)
+/// removed, so that the regions and communities workers refer to are there.
 /// </summary>
 public sealed class TransferFixture : IAsyncLifetime
 {
@@ -24,12 +24,23 @@ public sealed class TransferFixture : IAsyncLifetime
 
     public long SourceWorkers { get; private set; }
 
+    /// <summary>Every entity of <c>import</c>/<c>export</c>, in the order a fresh database is filled.</summary>
+    public static readonly string[] Entities = ["regions", "gradeSchemes", "communities", "workers", "trainings", "posts", "trainingRecords", "assessments"];
+
+    /// <summary>The canonical export of one entity of the source (NDJSON, in export order).</summary>
+    public string SourceExport(string entity) => entity == "workers" ? SourceNdjson : Path.Combine(Directory, $"{entity}.ndjson");
+
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
         await RunOkAsync(SourceDatabase, "seed", "--scale", "demo", "--as-of", "2026-01-01");
         await RunOkAsync(SourceDatabase, "export", "--entity", "workers", "--format", "ndjson", "--output", SourceNdjson);
         await RunOkAsync(SourceDatabase, "export", "--entity", "workers", "--format", "csv", "--output", SourceCsv);
+        foreach (var entity in Entities.Where(e => e != "workers"))
+        {
+            await RunOkAsync(SourceDatabase, "export", "--entity", entity, "--format", "ndjson", "--output", SourceExport(entity));
+        }
+
         SourceWorkers = Scalar(SourceDatabase, "SELECT COUNT(*) FROM Workers");
         Copy(SourceDatabase, EmptyDatabase);
         Execute(EmptyDatabase, "DELETE FROM Assessments; DELETE FROM TrainingRecords; DELETE FROM Posts; DELETE FROM Workers; DELETE FROM ChangeLog;");
@@ -47,6 +58,15 @@ public sealed class TransferFixture : IAsyncLifetime
     {
         var path = Path.Combine(Directory, $"fresh-{Guid.NewGuid():N}.db");
         Copy(EmptyDatabase, path);
+        return path;
+    }
+
+    /// <summary>A copy of the source database after <paramref name="sql"/> (e.g. deleting the rows a test imports).</summary>
+    public string CopyOfSource(string sql)
+    {
+        var path = Path.Combine(Directory, $"copy-{Guid.NewGuid():N}.db");
+        Copy(SourceDatabase, path);
+        Execute(path, sql);
         return path;
     }
 

@@ -18,9 +18,13 @@ public interface IEntityTransfer
     /// <summary>The record's JSON contract under <see cref="TransferFormat.Json"/>: field names, types, accessors.</summary>
     JsonTypeInfo RecordContract { get; }
 
+    /// <summary>The CSV cell encodings of the record's non-scalar fields, by field name (none for flat records).</summary>
+    IReadOnlyDictionary<string, CsvCell> CsvCells { get; }
+
     /// <summary>
-    /// The rows the context's scope sees, in a stable order (by id, so that an export reimported into a fresh database
-    /// exports the same), as records with references by natural key; streamed, untracked.
+    /// The rows the context's scope sees, in a stable order that imports line by line (by id; regions parents first), so
+    /// that an export reimported into a fresh database exports the same, as records with references by natural key;
+    /// streamed, untracked.
     /// </summary>
     IAsyncEnumerable<object> ExportAsync(WorkforceDbContext db, CancellationToken cancellationToken);
 
@@ -48,8 +52,11 @@ public abstract class EntityTransfer<TInput, TKey, TEntity>(EntitySync<TInput, T
 
     public JsonTypeInfo RecordContract { get; } = TransferFormat.Json.GetTypeInfo(typeof(TInput));
 
+    public virtual IReadOnlyDictionary<string, CsvCell> CsvCells => CsvCell.None;
+
     /// <summary>
-    /// The rows as records, ordered by id; references by natural key (e.g. a worker's <c>communityCode</c>). Region
+    /// The rows as records, ordered by id (or another order an import can follow line by line, e.g. parents first);
+    /// references by natural key (e.g. a worker's <c>communityCode</c>). Region
     /// scope is the context's query filter, so <c>--region</c> exports what a caller of that region reads. ID numbers
     /// and phones unmasked: exports are the operator's tool.
     /// </summary>

@@ -25,11 +25,14 @@ public abstract class RecordReader : IDisposable
 
     private protected HashSet<string> Fields { get; }
 
-    /// <summary>Opens a reader; a CSV reader checks the header at once (<see cref="TransferFileException"/>).</summary>
-    public static RecordReader Open(TextReader text, TransferFileFormat format, JsonTypeInfo contract)
+    /// <summary>
+    /// Opens a reader; a CSV reader checks the header at once, and that every non-scalar field has a cell encoding in
+    /// <paramref name="cells"/> (<see cref="TransferFileException"/>).
+    /// </summary>
+    public static RecordReader Open(TextReader text, TransferFileFormat format, JsonTypeInfo contract, IReadOnlyDictionary<string, CsvCell>? cells = null)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        return format == TransferFileFormat.Csv ? new CsvRecordReader(text, contract) : new NdjsonRecordReader(text, contract);
+        return format == TransferFileFormat.Csv ? new CsvRecordReader(text, contract, cells ?? CsvCell.None) : new NdjsonRecordReader(text, contract);
     }
 
     private FileRecord? _peeked;
@@ -150,11 +153,13 @@ internal sealed class CsvRecordReader : RecordReader
     private readonly List<string> _cells = [];
     private readonly JsonPropertyInfo[] _columns;
     private readonly bool[] _literal;
+    private readonly CsvCell?[] _encodings;
     private readonly ArrayBufferWriter<byte> _json = new(1024);
 
-    public CsvRecordReader(TextReader text, JsonTypeInfo contract)
+    public CsvRecordReader(TextReader text, JsonTypeInfo contract, IReadOnlyDictionary<string, CsvCell> cells)
         : base(text, contract)
     {
+        CsvCell.CheckCsv(contract, cells);
         _parser = new CsvParser(text);
         if (!_parser.TryRead(_cells, out _, out var error))
         {
@@ -194,6 +199,7 @@ internal sealed class CsvRecordReader : RecordReader
 
         _columns = [.. header.Select(h => byName[h])];
         _literal = [.. _columns.Select(c => IsLiteral(c.PropertyType))];
+        _encodings = [.. _columns.Select(c => cells.GetValueOrDefault(c.Name))];
     }
 
     private protected override bool TryReadNext(out FileRecord record)
@@ -227,6 +233,17 @@ internal sealed class CsvRecordReader : RecordReader
                 if (cell.Length == 0)
                 {
                     writer.WriteNull(name);
+                }
+                else if (_encodings[i] is { } encoding)
+                {
+                    if (encoding.ToJson(cell, out var cellError) is not { } json)
+                    {
+                        record = new FileRecord(line, null, new RecordProblem(RecordCodes.InvalidValue, name, cellError ?? $"`{name}` has a value of the wrong format."));
+                        return true;
+                    }
+
+                    writer.WritePropertyName(name);
+                    writer.WriteRawValue(json);
                 }
                 else if (_literal[i])
                 {

@@ -11,8 +11,21 @@ public abstract class RecordWriter : IDisposable
     /// <summary>UTF-8 without a byte-order mark.</summary>
     public static readonly Encoding Utf8 = new UTF8Encoding(false);
 
-    public static RecordWriter Open(Stream stream, TransferFileFormat format, JsonTypeInfo contract) =>
-        format == TransferFileFormat.Csv ? new CsvRecordWriter(stream, contract) : new NdjsonRecordWriter(stream, contract);
+    /// <summary>
+    /// Opens a writer; for CSV every non-scalar field needs a cell encoding in <paramref name="cells"/>
+    /// (<see cref="TransferFileException"/> otherwise, before anything is written).
+    /// </summary>
+    public static RecordWriter Open(Stream stream, TransferFileFormat format, JsonTypeInfo contract, IReadOnlyDictionary<string, CsvCell>? cells = null)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        if (format == TransferFileFormat.Csv)
+        {
+            CsvCell.CheckCsv(contract, cells ?? CsvCell.None);
+            return new CsvRecordWriter(stream, contract, cells ?? CsvCell.None);
+        }
+
+        return new NdjsonRecordWriter(stream, contract);
+    }
 
     public abstract void Write(object record);
 
@@ -66,12 +79,14 @@ internal sealed class CsvRecordWriter : RecordWriter
 {
     private readonly StreamWriter _text;
     private readonly JsonPropertyInfo[] _columns;
+    private readonly CsvCell?[] _encodings;
     private readonly Dictionary<object, string> _names = [];
 
-    public CsvRecordWriter(Stream stream, JsonTypeInfo contract)
+    public CsvRecordWriter(Stream stream, JsonTypeInfo contract, IReadOnlyDictionary<string, CsvCell> cells)
     {
         _text = new StreamWriter(stream, Utf8, 64 * 1024);
         _columns = [.. contract.Properties];
+        _encodings = [.. _columns.Select(c => cells.GetValueOrDefault(c.Name))];
         _text.Write(string.Join(',', _columns.Select(c => Quote(c.Name))));
         _text.Write("\r\n");
     }
@@ -88,7 +103,7 @@ internal sealed class CsvRecordWriter : RecordWriter
             var value = _columns[i].Get!(record);
             if (value is not null)
             {
-                _text.Write(Quote(Format(value, _columns[i].PropertyType)));
+                _text.Write(Quote(_encodings[i] is { } encoding ? encoding.Format(value) : Format(value, _columns[i].PropertyType)));
             }
         }
 

@@ -1,4 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using WorkforceGraph.Features.Assessments;
+using WorkforceGraph.Features.Communities;
+using WorkforceGraph.Features.GradeSchemes;
+using WorkforceGraph.Features.Posts;
+using WorkforceGraph.Features.Regions;
+using WorkforceGraph.Features.Training;
 using WorkforceGraph.Features.Workers;
 
 namespace WorkforceGraph.Features.Integration.Transfer;
@@ -11,7 +17,15 @@ public static class TransferServices
 {
     public static IServiceCollection AddWorkforceTransfers(this IServiceCollection services)
     {
+        // In the order a fresh database is filled (each after what it refers to): README "Import and export".
+        services.AddSingleton<IEntityTransfer, RegionTransfer>();
+        services.AddSingleton<IEntityTransfer, GradeSchemeTransfer>();
+        services.AddSingleton<IEntityTransfer, CommunityTransfer>();
         services.AddSingleton<IEntityTransfer, WorkerTransfer>();
+        services.AddSingleton<IEntityTransfer, TrainingTransfer>();
+        services.AddSingleton<IEntityTransfer, PostTransfer>();
+        services.AddSingleton<IEntityTransfer, TrainingRecordTransfer>();
+        services.AddSingleton<IEntityTransfer, AssessmentTransfer>();
         return services;
     }
 
