@@ -77,17 +77,18 @@ public sealed class ChangeQueries : IQueryFields
         }
 
         var types = ctx.GetArgument<List<ChangeEntityType>?>("entityTypes");
-        var db = services.GetRequiredService<IDbContextSource>().CreateDbContext();
-        IQueryable<ChangeLogEntry> log = db.Set<ChangeLogEntry>().Where(c => c.Id > after);
-        if (types is { Count: > 0 })
+
+        // The entries after the cursor, of the kinds asked for: the page and totalCount read the same set.
+        IQueryable<ChangeLogEntry> After(DbContext db)
         {
-            log = log.Where(c => types.Contains(c.EntityType));
+            var log = db.Set<ChangeLogEntry>().Where(c => c.Id > after);
+            return types is { Count: > 0 } ? log.Where(c => types.Contains(c.EntityType)) : log;
         }
 
         List<ChangeLogEntry> rows;
-        await using (db.ConfigureAwait(false))
+        await using (var db = services.GetRequiredService<IDbContextSource>().CreateDbContext())
         {
-            rows = await log.OrderBy(c => c.Id).Take(first + 1).ToListAsync(ctx.CancellationToken).ConfigureAwait(false);
+            rows = await After(db).OrderBy(c => c.Id).Take(first + 1).ToListAsync(ctx.CancellationToken).ConfigureAwait(false);
         }
 
         var hasNext = rows.Count > first;
@@ -96,13 +97,7 @@ public sealed class ChangeQueries : IQueryFields
         return new Connection<ChangeLogEntry>(page, pageInfo, async ct =>
         {
             await using var counting = services.GetRequiredService<IDbContextSource>().CreateDbContext();
-            var remaining = counting.Set<ChangeLogEntry>().Where(c => c.Id > after);
-            if (types is { Count: > 0 })
-            {
-                remaining = remaining.Where(c => types.Contains(c.EntityType));
-            }
-
-            return await remaining.CountAsync(ct).ConfigureAwait(false);
+            return await After(counting).CountAsync(ct).ConfigureAwait(false);
         });
     }
 }
