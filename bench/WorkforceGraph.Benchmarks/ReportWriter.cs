@@ -232,7 +232,14 @@ internal static class ReportWriter
         }
 
         var existing = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
-        await File.WriteAllTextAsync(path, Merge(report.Options.Provider, md.ToString(), existing), new UTF8Encoding(false), cancellationToken);
+        var generated = md.ToString();
+        if (report.ImportExport is null && existing is not null && Between(existing, SectionStart(o.Provider), SectionEnd(o.Provider)) is { } kept)
+        {
+            // --skip import-export: the provider's last import/export section stays (one heading level up again, as generated).
+            generated = InsertBeforePending(generated, o.Provider == BenchProvider.Postgres ? kept.Replace("\n### ", "\n## ", StringComparison.Ordinal) : kept);
+        }
+
+        await File.WriteAllTextAsync(path, Merge(o.Provider, generated, existing), new UTF8Encoding(false), cancellationToken);
     }
 
     private const string PostgresStart = "<!-- postgres:start -->";
@@ -362,7 +369,7 @@ internal static class ReportWriter
         Line($"{SectionStart(o.Provider)}");
         Line($"## Import and export of workers (command line)");
         Line($"");
-        Line($"Measured {m.DateUtc:yyyy-MM-dd HH:mm} UTC on the machine above ({m.Processors} processors); only this section: `{Command} --only import-export`.");
+        Line($"Measured {m.DateUtc:yyyy-MM-dd HH:mm} UTC on the machine above ({m.Processors} processors); only this section: `{(o.Provider == BenchProvider.Postgres ? $"dotnet run -c Release --project bench/WorkforceGraph.Benchmarks -- --scale {o.ScaleName} --provider postgres" : Command)} --only import-export`.");
         Line($"`WorkforceGraph.Api.dll export|import --entity workers` as child processes on the `{o.ScaleName}` data set ({database.Seed.TotalRows:N0} rows): export NDJSON");
         Line($"and CSV; import into a fresh database (the bench database without workers, posts, training records, assessments");
         Line($"and change log) in batches of 1,000, each validated like `upsertWorkers` and written with its change-log entries in");
