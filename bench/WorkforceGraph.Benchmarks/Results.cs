@@ -36,4 +36,5 @@ internal sealed record BenchReport(
     IReadOnlyList<DashboardResult> Dashboard,
     StatisticsResult? Statistics,
     IReadOnlyList<ThroughputResult> Throughput,
-    ImportExportResult? ImportExport = null);
+    ImportExportResult? ImportExport = null,
+    PersistedResult? Persisted = null);
