@@ -12,6 +12,13 @@ fi
 echo "== npm packages for the graphql-http audit (from the lock file)"
 (cd tests/graphql-http-audit && npm ci --no-audit --no-fund --loglevel=error)
 
+echo "== typed client (clients/typescript): types generated from schema/schema.graphql, then tsc"
+client_status=0
+(cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error && npm run --silent codegen && npx tsc --noEmit) || client_status=$?
+if [ "$client_status" != 0 ]; then
+  echo "typed client check FAILED (exit $client_status): the schema no longer fits clients/typescript (see above)"
+fi
+
 echo "== restore and build (Release); the Api build fetches Banana Cake Pop from its lock file"
 dotnet tool restore >/dev/null
 dotnet build WorkforceGraph.sln -c Release -nologo -clp:ErrorsOnly
@@ -40,6 +47,11 @@ dotnet test WorkforceGraph.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$l
 echo "== tests on PostgreSQL: the feature suite again, every host on a fresh PostgreSQL database"
 WORKFORCE_TEST_PROVIDER=Postgres dotnet test tests/WorkforceGraph.Features.Tests -c Release --no-build -nologo \
   --filter "Category!=SqliteOnly" "$@" 2>&1 | tee -a "$log" || status=$?
+
+if [ "$client_status" != 0 ]; then
+  echo "typed client check FAILED: npm run codegen or tsc --noEmit in clients/typescript (see its output above)"
+  status=1
+fi
 
 # One plain closing line over every test project.
 awk '/^(Passed|Failed)!/ {
