@@ -9,8 +9,18 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
 fi
 
-echo "== npm packages for the graphql-http audit (from the lock file)"
+echo "== npm packages for the graphql-http audit and the IDE's browser test (from the lock files)"
 (cd tests/graphql-http-audit && npm ci --no-audit --no-fund --loglevel=error)
+# playwright-core drives the system's Chromium; it downloads no browser of its own.
+(cd tests/ide-browser && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "== Chromium for the IDE's browser test (Debian's chromium)"
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+# Set, the browser test never skips (a missing or broken browser fails it).
+export WORKFORCE_TEST_CHROMIUM
+WORKFORCE_TEST_CHROMIUM=$(command -v chromium)
 
 echo "== typed client (clients/typescript): types generated from schema/schema.graphql, then tsc"
 client_status=0
