@@ -14,9 +14,12 @@ echo "== npm packages for the graphql-http audit and the IDE's browser test (fro
 # playwright-core drives the system's Chromium; it downloads no browser of its own.
 (cd tests/ide-browser && npm ci --no-audit --no-fund --loglevel=error)
 
-echo "== Chromium for the IDE's browser test (Debian's chromium)"
-if ! command -v chromium >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+echo "== Chromium for the IDE's browser test (Debian's chromium, and a CJK font for its screenshot)"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 # Set, the browser test never skips (a missing or broken browser fails it).
 export WORKFORCE_TEST_CHROMIUM

@@ -150,6 +150,8 @@ try {
 } finally {
   if (page) {
     try {
+      // Away from the buttons, so no tooltip covers the result.
+      await page.mouse.move(1, 1).catch(() => {});
       await page.screenshot({ path: screenshotPath, fullPage: false, timeout: stepTimeout });
       report.screenshot = screenshotPath;
     } catch (error) {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using WorkforceGraph.Testing;
 using Xunit.Abstractions;
@@ -33,7 +34,7 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
 
         var report = await RunIdeCheckAsync(origin, screenshot);
 
-        output.WriteLine(report.ToJsonString(new() { WriteIndented = true }));
+        output.WriteLine(report.ToJsonString(new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         Assert.True(report["failure"] is null, $"The browser run stopped at: {report["failure"]}");
         Assert.Empty(Strings(report["pageErrors"]));
         Assert.Empty(Strings(report["consoleErrors"]));
