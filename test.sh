@@ -36,6 +36,14 @@ echo "== restore and build (Release); the Api build fetches Banana Cake Pop from
 dotnet tool restore >/dev/null
 dotnet build WorkforceGraph.sln -c Release -nologo -clp:ErrorsOnly
 
+if [ "$client_status" = 0 ]; then
+  echo "== the typed client's persisted documents publish (operations publish --manifest: ids match, each validates)"
+  opstore=$(mktemp -d)
+  dotnet src/WorkforceGraph.Api/bin/Release/net10.0/WorkforceGraph.Api.dll operations publish \
+    --manifest clients/typescript/src/generated/persisted-documents.json --output "$opstore" || client_status=$?
+  rm -rf "$opstore"
+fi
+
 echo "== PostgreSQL: a throwaway cluster from the Debian packages (port ${PGPORT_TEST:-55432})"
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
@@ -62,7 +70,7 @@ WORKFORCE_TEST_PROVIDER=Postgres dotnet test tests/WorkforceGraph.Features.Tests
   --filter "Category!=SqliteOnly" "$@" 2>&1 | tee -a "$log" || status=$?
 
 if [ "$client_status" != 0 ]; then
-  echo "typed client check FAILED: npm run codegen or tsc --noEmit in clients/typescript (see its output above)"
+  echo "typed client check FAILED: npm run codegen, tsc --noEmit or publishing its persisted documents (see above)"
   status=1
 fi
 

@@ -11,6 +11,9 @@ const config: CodegenConfig = {
       preset: "client",
       presetConfig: {
         fragmentMasking: false,
+        // Each document also carries its id (the SHA-256 of its printed text) and persisted-documents.json maps the
+        // ids to the texts: `operations publish --manifest` stores them on the server, and the client may send ids.
+        persistedDocuments: { hashAlgorithm: "sha256" },
       },
       config: {
         // The API's custom scalars as they travel in JSON.

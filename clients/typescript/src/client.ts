@@ -9,6 +9,12 @@ export interface ClientOptions {
   token?: string;
   /** The fetch to use; the global one by default. */
   fetch?: typeof fetch;
+  /**
+   * Send each operation's id (`sha256:…` of its printed text) instead of its text: for servers that run only
+   * published operations (`GraphQL:PersistedOperations:Only`). Publish src/generated/persisted-documents.json first
+   * (`operations publish --manifest …`).
+   */
+  sendIds?: boolean;
 }
 
 /** One entry of a response's `errors`, with the API's error code. */
@@ -58,10 +64,15 @@ export async function execute<TData, TVariables extends Record<string, unknown>>
     headers.Authorization = `Bearer ${options.token}`;
   }
 
+  const id = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  if (options.sendIds && !id) {
+    throw new Error("sendIds: the document has no id; generate it with the client preset's persistedDocuments option.");
+  }
+
   const response = await (options.fetch ?? fetch)(options.endpoint, {
     method: "POST",
     headers,
-    body: JSON.stringify({ query: print(document), variables }),
+    body: JSON.stringify(options.sendIds ? { id, variables } : { query: print(document), variables }),
     signal,
   });
   const body = (await response.json()) as GraphQLResponseBody<TData>;

@@ -10,37 +10,66 @@ using WorkforceGraph.GraphQL.Conventions.PersistedOperations;
 namespace WorkforceGraph.Api.Commands;
 
 /// <summary>
-/// <c>operations publish --input &lt;dir&gt; [--output &lt;store&gt;]</c>: validates every <c>.graphql</c> file under the
-/// folder against the schema the server serves and stores each under its id (the lowercase hex SHA-256 of its text) in
-/// the store the server reads (<c>GraphQL:PersistedOperations:Directory</c>, default <c>data/operations</c>). Nothing is
-/// stored when any file is invalid.
+/// <c>operations publish [--input &lt;dir&gt;]... [--manifest &lt;file&gt;]... [--output &lt;store&gt;]</c>: validates every
+/// <c>.graphql</c> file under the folders, and every entry of persisted-document manifests (a JSON object of id → text,
+/// as GraphQL Code Generator's client preset writes it; each id must be the text's SHA-256), against the schema the
+/// server serves and stores each under its id (the lowercase hex SHA-256 of its text) in the store the server reads
+/// (<c>GraphQL:PersistedOperations:Directory</c>, default <c>data/operations</c>). Nothing is stored when any is invalid.
 /// </summary>
 internal static class OperationsCommand
 {
-    public const string Usage = "usage: operations publish --input <dir> [--output <store-dir>]";
+    public const string Usage = "usage: operations publish [--input <dir>]... [--manifest <persisted-documents.json>]... [--output <store-dir>]";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (!TryParse(args, configuration, out var input, out var output, out var error))
+        if (!TryParse(args, configuration, out var inputs, out var manifests, out var output, out var error))
         {
             await Console.Error.WriteLineAsync($"operations: {error}");
             await Console.Error.WriteLineAsync(Usage);
             return 2;
         }
 
-        if (!Directory.Exists(input))
+        var sources = new List<(string Name, string? Text, string? Problem)>();
+        foreach (var input in inputs)
         {
-            await Console.Error.WriteLineAsync($"operations: the folder '{input}' does not exist.");
-            return 2;
+            if (!Directory.Exists(input))
+            {
+                await Console.Error.WriteLineAsync($"operations: the folder '{input}' does not exist.");
+                return 2;
+            }
+
+            var files = Directory.EnumerateFiles(input, "*.graphql", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0)
+            {
+                await Console.Error.WriteLineAsync($"operations: no .graphql files under '{input}'.");
+                return 2;
+            }
+
+            foreach (var file in files)
+            {
+                var name = Path.GetRelativePath(input, file);
+                try
+                {
+                    sources.Add((name, await File.ReadAllTextAsync(file, Utf8, cancellationToken), null));
+                }
+                catch (DecoderFallbackException)
+                {
+                    sources.Add((name, null, "not UTF-8 text."));
+                }
+            }
         }
 
-        var files = Directory.EnumerateFiles(input, "*.graphql", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0)
+        foreach (var manifest in manifests)
         {
-            await Console.Error.WriteLineAsync($"operations: no .graphql files under '{input}'.");
-            return 2;
+            var entries = await ReadManifestAsync(manifest, cancellationToken);
+            if (entries is null)
+            {
+                return 2;
+            }
+
+            sources.AddRange(entries);
         }
 
         var services = new ServiceCollection().AddLogging().AddWorkforceSchema(configuration);
@@ -48,19 +77,13 @@ internal static class OperationsCommand
         var schema = provider.GetRequiredService<ISchema>();
         schema.Initialize();
 
-        var documents = new List<(string File, string Text)>(files.Count);
+        var documents = new List<(string File, string Text)>(sources.Count);
         var failed = 0;
-        foreach (var file in files)
+        foreach (var (relative, text, unreadable) in sources)
         {
-            var relative = Path.GetRelativePath(input, file);
-            string text;
-            try
+            if (text is null)
             {
-                text = await File.ReadAllTextAsync(file, Utf8, cancellationToken);
-            }
-            catch (DecoderFallbackException)
-            {
-                await Console.Error.WriteLineAsync($"{relative}: not UTF-8 text.");
+                await Console.Error.WriteLineAsync($"{relative}: {unreadable}");
                 failed++;
                 continue;
             }
@@ -82,7 +105,7 @@ internal static class OperationsCommand
 
         if (failed > 0)
         {
-            await Console.Error.WriteLineAsync($"operations: {failed} of {files.Count} files are not valid operations of this schema; nothing was published.");
+            await Console.Error.WriteLineAsync($"operations: {failed} of {sources.Count} documents are not valid operations of this schema; nothing was published.");
             return 1;
         }
 
@@ -96,9 +119,32 @@ internal static class OperationsCommand
         return 0;
     }
 
-    private static bool TryParse(string[] args, IConfiguration configuration, out string input, out string output, out string? error)
+    // A manifest entry whose id is not its text's SHA-256 is reported like an invalid document.
+    private static async Task<List<(string Name, string? Text, string? Problem)>?> ReadManifestAsync(string path, CancellationToken cancellationToken)
     {
-        input = string.Empty;
+        Dictionary<string, string>? entries;
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            entries = await System.Text.Json.JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream, cancellationToken: cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            await Console.Error.WriteLineAsync($"operations: cannot read the manifest '{path}' (a JSON object of id → document text): {exception.Message}");
+            return null;
+        }
+
+        var name = Path.GetFileName(path);
+        return [.. (entries ?? []).Select(entry =>
+            OperationId.TryNormalize(entry.Key, out var id) && id == OperationId.Of(entry.Value)
+                ? ($"{name} {entry.Key}", (string?)entry.Value, (string?)null)
+                : ($"{name} {entry.Key}", null, "the id is not the SHA-256 of the document's text."))];
+    }
+
+    private static bool TryParse(string[] args, IConfiguration configuration, out List<string> inputs, out List<string> manifests, out string output, out string? error)
+    {
+        inputs = [];
+        manifests = [];
         output = configuration[$"{PersistedOperationOptions.SectionName}:Directory"] is { Length: > 0 } configured
             ? configured
             : new PersistedOperationOptions().Directory;
@@ -114,7 +160,10 @@ internal static class OperationsCommand
             switch (rest[i])
             {
                 case "--input" when i + 1 < rest.Length:
-                    input = rest[++i];
+                    inputs.Add(rest[++i]);
+                    break;
+                case "--manifest" when i + 1 < rest.Length:
+                    manifests.Add(rest[++i]);
                     break;
                 case "--output" when i + 1 < rest.Length:
                     output = rest[++i];
@@ -125,9 +174,9 @@ internal static class OperationsCommand
             }
         }
 
-        if (input.Length == 0)
+        if (inputs.Count == 0 && manifests.Count == 0)
         {
-            error = "--input <dir> is required.";
+            error = "--input <dir> or --manifest <file> is required.";
             return false;
         }
 

@@ -68,6 +68,24 @@ public sealed class PersistedOperationsTests : IAsyncLifetime
         Assert.False(Directory.Exists(Store));
     }
 
+    [Fact]
+    public async Task Publish_takes_a_persisted_documents_manifest_and_refuses_an_id_that_is_not_the_texts_hash()
+    {
+        var manifest = Path.Combine(_root, "persisted-documents.json");
+        await File.WriteAllTextAsync(manifest, JsonSerializer.Serialize(new Dictionary<string, string> { ["sha256:" + Sha256(Workers)] = Workers }));
+        var forged = Path.Combine(_root, "forged.json");
+        await File.WriteAllTextAsync(forged, JsonSerializer.Serialize(new Dictionary<string, string> { ["sha256:" + Sha256(Statistics)] = Workers }));
+
+        var refused = await CommandLineTests.RunAsync("operations", "publish", "--manifest", forged, "--manifest", manifest, "--output", Store);
+        var published = await CommandLineTests.RunAsync("operations", "publish", "--manifest", manifest, "--output", Store);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("forged.json", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("not the SHA-256", refused.Stderr, StringComparison.Ordinal);
+        Assert.True(published.ExitCode == 0, published.Stderr);
+        Assert.Equal([Path.Combine(Store, Sha256(Workers) + ".graphql")], Directory.GetFiles(Store));
+    }
+
     [Theory]
     [InlineData("list")]
     [InlineData("publish")]
