@@ -9,12 +9,40 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
 fi
 
-echo "== npm packages for the graphql-http audit (from the lock file)"
+echo "== npm packages for the graphql-http audit and the IDE's browser test (from the lock files)"
 (cd tests/graphql-http-audit && npm ci --no-audit --no-fund --loglevel=error)
+# playwright-core drives the system's Chromium; it downloads no browser of its own.
+(cd tests/ide-browser && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "== Chromium for the IDE's browser test (Debian's chromium, and a CJK font for its screenshot)"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# Set, the browser test never skips (a missing or broken browser fails it).
+export WORKFORCE_TEST_CHROMIUM
+WORKFORCE_TEST_CHROMIUM=$(command -v chromium)
+
+echo "== typed client (clients/typescript): types generated from schema/schema.graphql, then tsc"
+client_status=0
+(cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error && npm run --silent codegen && npx tsc --noEmit) || client_status=$?
+if [ "$client_status" != 0 ]; then
+  echo "typed client check FAILED (exit $client_status): the schema no longer fits clients/typescript (see above)"
+fi
 
 echo "== restore and build (Release); the Api build fetches Banana Cake Pop from its lock file"
 dotnet tool restore >/dev/null
 dotnet build WorkforceGraph.sln -c Release -nologo -clp:ErrorsOnly
+
+if [ "$client_status" = 0 ]; then
+  echo "== the typed client's persisted documents publish (operations publish --manifest: ids match, each validates)"
+  opstore=$(mktemp -d)
+  dotnet src/WorkforceGraph.Api/bin/Release/net10.0/WorkforceGraph.Api.dll operations publish \
+    --manifest clients/typescript/src/generated/persisted-documents.json --output "$opstore" || client_status=$?
+  rm -rf "$opstore"
+fi
 
 echo "== PostgreSQL: a throwaway cluster from the Debian packages (port ${PGPORT_TEST:-55432})"
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -40,6 +68,11 @@ dotnet test WorkforceGraph.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$l
 echo "== tests on PostgreSQL: the feature suite again, every host on a fresh PostgreSQL database"
 WORKFORCE_TEST_PROVIDER=Postgres dotnet test tests/WorkforceGraph.Features.Tests -c Release --no-build -nologo \
   --filter "Category!=SqliteOnly" "$@" 2>&1 | tee -a "$log" || status=$?
+
+if [ "$client_status" != 0 ]; then
+  echo "typed client check FAILED: npm run codegen, tsc --noEmit or publishing its persisted documents (see above)"
+  status=1
+fi
 
 # One plain closing line over every test project.
 awk '/^(Passed|Failed)!/ {

@@ -124,7 +124,8 @@ namespace WorkforceGraph.Benchmarks
                     throughput.Add(new ThroughputResult(name, query, result, sql, failure?.Message));
                 }
 
-                return new BenchReport(options, MachineInfo.Current(), database, rowCounts, server.Endpoint, hasWhere, hasOrder, floor, dashboard, statistics, throughput)
+                var persisted = await PersistedOperationBench.RunAsync(client, dashboardQuery.GraphQL, options, cancellationToken);
+                return new BenchReport(options, MachineInfo.Current(), database, rowCounts, server.Endpoint, hasWhere, hasOrder, floor, dashboard, statistics, throughput, Persisted: persisted)
                 {
                     FilteredPages = filtered,
                     ServerSettings = await database.ServerSettingsAsync(cancellationToken),

@@ -36,7 +36,8 @@ internal sealed record BenchReport(
     IReadOnlyList<DashboardResult> Dashboard,
     StatisticsResult? Statistics,
     IReadOnlyList<ThroughputResult> Throughput,
-    ImportExportResult? ImportExport = null)
+    ImportExportResult? ImportExport = null,
+    PersistedResult? Persisted = null)
 {
     /// <summary>The filters the dashboards use over HTTP (the scale target).</summary>
     public IReadOnlyList<FilteredPageResult> FilteredPages { get; init; } = [];

@@ -9,6 +9,7 @@ internal static class CommandLine
         ["seed"] = args => SeedCommand.RunAsync(args, Configuration(args), CancellationToken.None),
         ["export"] = args => ExportCommand.RunAsync(args, Configuration(args), CancellationToken.None),
         ["import"] = args => ImportCommand.RunAsync(args, Configuration(args), CancellationToken.None),
+        ["operations"] = args => OperationsCommand.RunAsync(args, Configuration(args), CancellationToken.None),
         ["token"] = args => TokenCommand.RunAsync(args, Configuration(args), EnvironmentName()),
     };
 

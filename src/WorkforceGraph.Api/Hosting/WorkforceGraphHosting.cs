@@ -4,8 +4,10 @@ using WorkforceGraph.Data;
 using WorkforceGraph.Data.Seeding;
 using WorkforceGraph.Features;
 using WorkforceGraph.Features.Common;
+using WorkforceGraph.Features.Security;
 using WorkforceGraph.GraphQL.Conventions.Diagnostics;
 using WorkforceGraph.GraphQL.Conventions.Http;
+using WorkforceGraph.GraphQL.Conventions.PersistedOperations;
 
 namespace WorkforceGraph.Api.Hosting;
 
@@ -29,6 +31,10 @@ internal static partial class WorkforceGraphHosting
         builder.Services.AddWorkforceDatabase(builder.Configuration, builder.Environment);
         // Security first: its request configurator refuses anonymous calls before any other runs.
         builder.AddWorkforceSecurity();
+        // Operations by id and APQ, after authentication; under GraphQL:PersistedOperations:Only administrators may
+        // still send text (the IDE).
+        builder.Services.AddPersistedOperations(options => options.MayRunAnyOperation =
+            user => Caller.TryFrom(user, out var caller, out _) && caller.Role == WorkforceRole.Admin);
         builder.Services.AddWorkforceSchema(builder.Configuration);
         builder.Services.AddSqlDiagnostics();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -27,6 +27,18 @@ public static class ErrorCodes
     /// <summary>The <c>Accept</c> header is malformed.</summary>
     public const string MalformedAcceptHeader = "HC0064";
 
+    /// <summary>
+    /// A persisted operation id (<c>id</c>, or <c>extensions.persistedQuery.sha256Hash</c>) names no stored or registered
+    /// operation; the message is <c>PersistedQueryNotFound</c>, so an APQ client resends the text with its hash.
+    /// </summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>Only stored operations may run (<c>GraphQL:PersistedOperations:Only</c>): text and APQ registration are refused.</summary>
+    public const string PersistedQueryNotAllowed = "PERSISTED_QUERY_NOT_ALLOWED";
+
+    /// <summary>The request's text does not hash to the persisted operation id it was sent with.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+
     /// <summary>A GraphQL validation rule failed.</summary>
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
 

@@ -19,6 +19,12 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
     /// <summary>Default bound of the cache: the total length of the cached query texts, in characters.</summary>
     public const long DefaultSizeLimit = 4_000_000;
 
+    /// <summary>
+    /// Set to <c>true</c> in <see cref="ExecutionOptions.UserContext"/> to keep the request's document for good (stored
+    /// persisted operations: a trusted, finite set), outside the size bound.
+    /// </summary>
+    public const string PinKey = "wg:pinDocument";
+
     private static readonly HashSet<IValidationRule> CoreRules = [.. DocumentValidator.CoreRules];
 
     private readonly MemoryCache _cache;
@@ -58,7 +64,10 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         var result = await next(options).ConfigureAwait(false);
         if (result.Executed && result.Document is { } document)
         {
-            _cache.Set(key, document, new MemoryCacheEntryOptions { Size = Math.Max(query.Length, 1) });
+            var pinned = options.UserContext.TryGetValue(PinKey, out var pin) && pin is true;
+            _cache.Set(key, document, pinned
+                ? new MemoryCacheEntryOptions { Size = 0, Priority = CacheItemPriority.NeverRemove }
+                : new MemoryCacheEntryOptions { Size = Math.Max(query.Length, 1) });
         }
 
         return result;

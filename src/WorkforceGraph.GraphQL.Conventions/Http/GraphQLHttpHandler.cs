@@ -204,7 +204,7 @@ internal sealed class GraphQLHttpHandler
         }
         catch (GraphQLRequestRejectedException rejected)
         {
-            await WriteErrorAsync(context, rejected.StatusCode, contentType, rejected.Error).ConfigureAwait(false);
+            await WriteErrorAsync(context, rejected.StatusCode ?? requestErrorStatus, contentType, rejected.Error).ConfigureAwait(false);
             return;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)

@@ -61,6 +61,9 @@ internal static class GraphQLHttpRequestReader
                     case "id":
                         documentId = ReadString(property);
                         break;
+                    case "documentId":
+                        documentId ??= ReadString(property);
+                        break;
                     case "variables":
                         variables = ReadObject(property.Value, "variables", serializer);
                         break;

@@ -30,8 +30,8 @@ public sealed class GraphQLHttpClient : IAsyncDisposable
         return new GraphQLHttpClient(app);
     }
 
-    public Task<HttpExchange> PostJsonAsync(string json, string? accept = GraphQLResponseJson, string contentType = "application/json") =>
-        SendAsync(HttpMethod.Post, "/graphql", accept, new StringContent(json, Encoding.UTF8, contentType));
+    public Task<HttpExchange> PostJsonAsync(string json, string? accept = GraphQLResponseJson, string contentType = "application/json", Action<HttpRequestMessage>? configure = null) =>
+        SendAsync(HttpMethod.Post, "/graphql", accept, new StringContent(json, Encoding.UTF8, contentType), configure);
 
     public Task<HttpExchange> GetAsync(string pathAndQuery, string? accept = GraphQLResponseJson, Action<HttpRequestMessage>? configure = null) =>
         SendAsync(HttpMethod.Get, pathAndQuery, accept, null, configure);
