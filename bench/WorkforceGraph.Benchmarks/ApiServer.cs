@@ -2,13 +2,12 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 
 namespace WorkforceGraph.Benchmarks;
 
 /// <summary>
 /// The real API as a separate process (WorkforceGraph.Api.dll on Kestrel), bound to 127.0.0.1 on a port
-/// the OS picks, over the benchmark database, with seeding off.
+/// the OS picks, over the benchmark database (SQLite or PostgreSQL), with seeding off.
 /// </summary>
 internal sealed partial class ApiServer : IAsyncDisposable
 {
@@ -33,7 +32,7 @@ internal sealed partial class ApiServer : IAsyncDisposable
             .FirstOrDefault(a => a.Key == "ApiAssemblyPath")?.Value
         ?? throw new BenchmarkException("the build did not record where WorkforceGraph.Api.dll is; pass --api-dll.");
 
-    public static async Task<ApiServer> StartAsync(string apiAssembly, string databasePath, CancellationToken cancellationToken)
+    public static async Task<ApiServer> StartAsync(string apiAssembly, BenchDatabase database, CancellationToken cancellationToken)
     {
         if (!File.Exists(apiAssembly))
         {
@@ -56,8 +55,8 @@ internal sealed partial class ApiServer : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
         start.Environment["DOTNET_ENVIRONMENT"] = Environment;
-        start.Environment["ConnectionStrings__Workforce"] = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
-        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__Workforce"] = database.ApiConnectionString;
+        start.Environment["Database__Provider"] = database.ProviderSetting;
         start.Environment["Seed__Scale"] = "none";
         // The load driver is one caller: the per-caller rate limit would measure itself.
         start.Environment["RateLimiting__RequestsPerMinute"] = "0";

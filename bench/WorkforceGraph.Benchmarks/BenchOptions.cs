@@ -3,6 +3,16 @@ using WorkforceGraph.Data.Seeding;
 
 namespace WorkforceGraph.Benchmarks;
 
+/// <summary>The database the API and the hand-written baselines run on.</summary>
+internal enum BenchProvider
+{
+    /// <summary>A SQLite file under the data directory (the default).</summary>
+    Sqlite,
+
+    /// <summary>A database per data set on the PostgreSQL server of <see cref="BenchOptions.PostgresConnectionString"/>.</summary>
+    Postgres,
+}
+
 /// <summary>Command-line options; every run with the same scale, seed and as-of date uses the same rows.</summary>
 internal sealed record BenchOptions
 {
@@ -10,7 +20,12 @@ internal sealed record BenchOptions
         "usage: dotnet run -c Release --project bench/WorkforceGraph.Benchmarks -- --scale demo|province|national\n" +
         "       [--requests N (500)] [--warmup N (100)] [--concurrency N (16)] [--duration seconds (10)]\n" +
         "       [--max-requests N (5000)] [--output docs/benchmarks.md] [--data-dir DIR] [--reseed] [--api-dll PATH]\n" +
-        "       [--only import-export]  (runs only that part and replaces only its section of the report)";
+        "       [--only import-export]  (runs only that part and replaces only its section of the report)\n" +
+        "       [--skip import-export]  (everything else; for scales where the validated import takes hours)\n" +
+        "       [--provider sqlite|postgres (sqlite)] [--postgres \"Host=…;Port=…;Username=…\" (or $" + PostgresVariable + ")]";
+
+    /// <summary>The environment variable read when <c>--provider postgres</c> comes without <c>--postgres</c>.</summary>
+    public const string PostgresVariable = "WORKFORCE_BENCH_POSTGRES";
 
     /// <summary>The seed's "today" is fixed so that runs on different days generate the same rows.</summary>
     public static readonly DateOnly AsOf = new(2026, 1, 1);
@@ -40,9 +55,26 @@ internal sealed record BenchOptions
     /// <summary><c>--only import-export</c>: only the import/export measurement, written into its own section.</summary>
     public bool OnlyImportExport { get; init; }
 
+    /// <summary><c>--skip import-export</c>: every other measurement; the report keeps no import/export section.</summary>
+    public bool SkipImportExport { get; init; }
+
+    public BenchProvider Provider { get; init; } = BenchProvider.Sqlite;
+
+    /// <summary>
+    /// The PostgreSQL server (<c>--postgres</c> or <see cref="PostgresVariable"/>); the harness creates one database per data
+    /// set on it, so the role must be allowed to create databases. Its <c>Database</c>, if any, is only used to connect.
+    /// </summary>
+    public string? PostgresConnectionString { get; init; }
+
+    public string ProviderName => Provider == BenchProvider.Postgres ? "postgres" : "sqlite";
+
     public string ScaleName => Scale.ToString().ToLowerInvariant();
 
-    public static bool TryParse(IReadOnlyList<string> args, out BenchOptions options, out string? error)
+    public static bool TryParse(IReadOnlyList<string> args, out BenchOptions options, out string? error) =>
+        TryParse(args, Environment.GetEnvironmentVariable(PostgresVariable), out options, out error);
+
+    /// <summary>Parses <paramref name="args"/>; <paramref name="postgresVariable"/> is the value of <see cref="PostgresVariable"/>.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, string? postgresVariable, out BenchOptions options, out string? error)
     {
         options = new BenchOptions();
         SeedScale? scale = null;
@@ -100,6 +132,24 @@ internal sealed record BenchOptions
                 case "--only":
                     error = $"--only takes import-export, not '{value}'.";
                     return false;
+                case "--skip" when value == "import-export":
+                    options = options with { SkipImportExport = true };
+                    break;
+                case "--skip":
+                    error = $"--skip takes import-export, not '{value}'.";
+                    return false;
+                case "--provider" when value is "sqlite" or "postgres":
+                    options = options with { Provider = value == "postgres" ? BenchProvider.Postgres : BenchProvider.Sqlite };
+                    break;
+                case "--provider":
+                    error = $"--provider must be sqlite or postgres, not '{value}'.";
+                    return false;
+                case "--postgres" when !string.IsNullOrWhiteSpace(value):
+                    options = options with { PostgresConnectionString = value };
+                    break;
+                case "--postgres":
+                    error = "--postgres needs a connection string (Host=…;Port=…;Username=…).";
+                    return false;
                 case "--api-dll":
                     options = options with { ApiAssembly = Path.GetFullPath(value) };
                     break;
@@ -118,6 +168,39 @@ internal sealed record BenchOptions
         }
 
         options = options with { Scale = scale.Value };
+        if (options.OnlyImportExport && options.SkipImportExport)
+        {
+            error = "--only import-export and --skip import-export exclude each other.";
+            return false;
+        }
+
+        if (options.Provider == BenchProvider.Postgres)
+        {
+            var connection = options.PostgresConnectionString ?? (string.IsNullOrWhiteSpace(postgresVariable) ? null : postgresVariable);
+            if (connection is null)
+            {
+                error = $"--provider postgres needs --postgres \"<connection string>\" or ${PostgresVariable}.";
+                return false;
+            }
+
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+            }
+            catch (ArgumentException e)
+            {
+                error = $"--postgres is not a valid connection string: {e.Message}";
+                return false;
+            }
+
+            options = options with { PostgresConnectionString = connection };
+        }
+        else if (options.PostgresConnectionString is not null)
+        {
+            error = "--postgres needs --provider postgres.";
+            return false;
+        }
+
         error = null;
         return true;
     }

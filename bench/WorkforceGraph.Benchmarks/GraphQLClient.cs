@@ -22,9 +22,12 @@ internal sealed class GraphQLClient : IDisposable
             UseProxy = false,
         })
         {
-            Timeout = TimeSpan.FromSeconds(30),
+            // National-scale statistics and a first request behind a post-load checkpoint take seconds, not minutes.
+            Timeout = RequestTimeout,
         };
     }
+
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>The request body, built once per query so the loop measures only the exchange.</summary>
     public static byte[] Body(string query) => JsonSerializer.SerializeToUtf8Bytes(new { query });
@@ -43,7 +46,17 @@ internal sealed class GraphQLClient : IDisposable
             request.Headers.Add("X-Diagnostics", "sql");
         }
 
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BenchmarkException($"no answer from {_endpoint} within {RequestTimeout.TotalSeconds:F0} s (HttpClient timeout).", e);
+        }
+
+        using var _ = response;
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

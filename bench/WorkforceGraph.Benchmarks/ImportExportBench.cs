@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace WorkforceGraph.Benchmarks;
 
@@ -38,39 +39,52 @@ internal static partial class ImportExportBench
         try
         {
             Console.WriteLine("import/export: export workers (ndjson, csv) ...");
-            var exportNdjson = await RunAsync(apiAssembly, database.FilePath, "export ndjson", cancellationToken, "export", "--entity", "workers", "--format", "ndjson", "--output", ndjson);
-            var exportCsv = await RunAsync(apiAssembly, database.FilePath, "export csv", cancellationToken, "export", "--entity", "workers", "--format", "csv", "--output", csv);
+            var exportNdjson = await RunAsync(apiAssembly, database, database.ApiConnectionString, "export ndjson", cancellationToken, "export", "--entity", "workers", "--format", "ndjson", "--output", ndjson);
+            var exportCsv = await RunAsync(apiAssembly, database, database.ApiConnectionString, "export csv", cancellationToken, "export", "--entity", "workers", "--format", "csv", "--output", csv);
             var lines = File.ReadLines(ndjson).Count();
             await File.WriteAllLinesAsync(quarterFile, File.ReadLines(ndjson).Take(lines / 4), cancellationToken);
 
-            var fresh = FreshCopy(database, workDirectory, "fresh");
+            var fresh = await FreshCopyAsync(database, workDirectory, "fresh", cancellationToken);
+            // PostgreSQL copies the other two from the emptied one (a template must have no connections).
+            var quarterDb = await FreshCopyAsync(database, workDirectory, "quarter", cancellationToken);
+            var baselineDb = await FreshCopyAsync(database, workDirectory, "baseline", cancellationToken);
             Console.WriteLine($"import/export: import {lines:N0} workers ...");
-            var import = await RunAsync(apiAssembly, fresh, "import", cancellationToken, "import", "--entity", "workers", "--input", ndjson);
-            var again = await RunAsync(apiAssembly, fresh, "import again (all unchanged)", cancellationToken, "import", "--entity", "workers", "--input", ndjson);
-            await RunAsync(apiAssembly, fresh, "re-export", cancellationToken, "export", "--entity", "workers", "--format", "ndjson", "--output", reexport);
+            var import = await RunAsync(apiAssembly, database, fresh, "import", cancellationToken, "import", "--entity", "workers", "--input", ndjson);
+            var again = await RunAsync(apiAssembly, database, fresh, "import again (all unchanged)", cancellationToken, "import", "--entity", "workers", "--input", ndjson);
+            await RunAsync(apiAssembly, database, fresh, "re-export", cancellationToken, "export", "--entity", "workers", "--format", "ndjson", "--output", reexport);
             var first = await File.ReadAllBytesAsync(ndjson, cancellationToken);
             var second = await File.ReadAllBytesAsync(reexport, cancellationToken);
             var same = first.AsSpan().SequenceEqual(second);
 
-            var quarterDb = FreshCopy(database, workDirectory, "quarter");
             Console.WriteLine($"import/export: import {lines / 4:N0} workers (memory at a quarter of the file) ...");
-            var quarter = await RunAsync(apiAssembly, quarterDb, "import (quarter)", cancellationToken, "import", "--entity", "workers", "--input", quarterFile);
+            var quarter = await RunAsync(apiAssembly, database, quarterDb, "import (quarter)", cancellationToken, "import", "--entity", "workers", "--input", quarterFile);
 
-            var baselineDb = FreshCopy(database, workDirectory, "baseline");
             Console.WriteLine("import/export: baseline (prepared ADO.NET INSERT) ...");
-            var baseline = Baseline(baselineDb, ndjson);
+            var baseline = database.IsPostgres ? await PostgresBaselineAsync(baselineDb, ndjson, cancellationToken) : Baseline(baselineDb, ndjson);
             return new ImportExportResult(exportNdjson, exportCsv, quarter, import, again, baseline, same);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            if (database.IsPostgres)
+            {
+                await DropCopiesAsync(database, workDirectory);
+            }
+
             Directory.Delete(workDirectory, recursive: true);
         }
     }
 
-    /// <summary>The bench database without workers, posts, training records, assessments and change log.</summary>
-    private static string FreshCopy(BenchDatabase database, string directory, string name)
+    /// <summary>The bench database without workers, posts, training records, assessments and change log; its connection string.</summary>
+    private static async Task<string> FreshCopyAsync(BenchDatabase database, string directory, string name, CancellationToken cancellationToken)
     {
+        if (database.IsPostgres)
+        {
+            return await PostgresFreshCopyAsync(database, directory, name, cancellationToken);
+        }
+
+
         var path = Path.Combine(directory, name + ".db");
         using (var source = new SqliteConnection(database.ConnectionString))
         using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
@@ -83,10 +97,59 @@ internal static partial class ImportExportBench
             command.ExecuteNonQuery();
         }
 
-        return path;
+        return new SqliteConnectionStringBuilder { DataSource = path }.ToString();
     }
 
-    private static async Task<CommandRun> RunAsync(string apiAssembly, string databasePath, string name, CancellationToken cancellationToken, params string[] args)
+    /// <summary>
+    /// A database per copy on the same server, named after the work folder (so parallel runs do not collide): the first
+    /// from the bench database, emptied by TRUNCATE; the others from the first.
+    /// </summary>
+    private static async Task<string> PostgresFreshCopyAsync(BenchDatabase database, string directory, string name, CancellationToken cancellationToken)
+    {
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var copy = CopyName(database, directory, name);
+        var fresh = CopyName(database, directory, "fresh");
+        NpgsqlConnection.ClearAllPools();
+        await using (var admin = await BenchDatabase.OpenAdminAsync(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }, cancellationToken))
+        {
+            var template = copy == fresh ? database.FilePath : fresh;
+            await BenchDatabase.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {BenchDatabase.QuoteIdentifier(copy)} WITH (FORCE)", cancellationToken);
+            await BenchDatabase.ExecuteAsync(admin, $"CREATE DATABASE {BenchDatabase.QuoteIdentifier(copy)} TEMPLATE {BenchDatabase.QuoteIdentifier(template)}", cancellationToken);
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = copy, Pooling = false }.ToString();
+        if (copy == fresh)
+        {
+            await using var target = new NpgsqlConnection(connection);
+            await target.OpenAsync(cancellationToken);
+            await BenchDatabase.ExecuteAsync(target, "TRUNCATE \"Assessments\", \"TrainingRecords\", \"Posts\", \"Workers\", \"ChangeLog\" CASCADE", cancellationToken);
+            await BenchDatabase.ExecuteAsync(target, "VACUUM ANALYZE", cancellationToken);
+        }
+
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = copy }.ToString();
+    }
+
+    private static string CopyName(BenchDatabase database, string directory, string name) =>
+        $"{database.FilePath}_{Path.GetFileName(directory).Replace('-', '_')}_{name}";
+
+    private static async Task DropCopiesAsync(BenchDatabase database, string directory)
+    {
+        try
+        {
+            var server = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "postgres" };
+            await using var admin = await BenchDatabase.OpenAdminAsync(server, CancellationToken.None);
+            foreach (var name in new[] { "fresh", "quarter", "baseline" })
+            {
+                await BenchDatabase.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {BenchDatabase.QuoteIdentifier(CopyName(database, directory, name))} WITH (FORCE)", CancellationToken.None);
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            await Console.Error.WriteLineAsync($"bench: could not drop the import/export copies: {e.Message}");
+        }
+    }
+
+    private static async Task<CommandRun> RunAsync(string apiAssembly, BenchDatabase database, string connectionString, string name, CancellationToken cancellationToken, params string[] args)
     {
         var start = new ProcessStartInfo
         {
@@ -101,8 +164,8 @@ internal static partial class ImportExportBench
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Workforce"] = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
-        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__Workforce"] = connectionString;
+        start.Environment["Database__Provider"] = database.ProviderSetting;
         using var process = Process.Start(start) ?? throw new BenchmarkException($"could not start {apiAssembly}");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -130,10 +193,10 @@ internal static partial class ImportExportBench
     }
 
     // Prepared INSERT of the same rows, 1,000 per transaction, indexes in place: no validation, no change log.
-    private static CommandRun Baseline(string databasePath, string ndjson)
+    private static CommandRun Baseline(string connectionString, string ndjson)
     {
         var clock = Stopwatch.StartNew();
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         connection.Open();
         var communities = new Dictionary<string, long>(StringComparer.Ordinal);
         using (var read = connection.CreateCommand())
@@ -184,6 +247,71 @@ internal static partial class ImportExportBench
 
         transaction.Commit();
         transaction.Dispose();
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new CommandRun("baseline: prepared INSERT", rows, seconds, rows / seconds, 0);
+    }
+
+    // The same on PostgreSQL: one prepared INSERT through Npgsql, 1,000 rows per transaction, typed parameters.
+    private static async Task<CommandRun> PostgresBaselineAsync(string connectionString, string ndjson, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        var communities = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var read = new NpgsqlCommand("SELECT \"Code\", \"Id\" FROM \"Communities\"", connection))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                communities[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+
+        string[] fields = ["idNumber", "name", "gender", "birthDate", "phone", "ethnicity", "politicalStatus", "education", "socialWorkQualification", "employmentType", "status", "communityWorkStartDate", "hiredOn", "isReserveTalent", "communityCode"];
+        string[] columns = ["IdNumber", "Name", "Gender", "BirthDate", "Phone", "Ethnicity", "PoliticalStatus", "Education", "SocialWorkQualification", "EmploymentType", "Status", "CommunityWorkStartDate", "HiredOn", "IsReserveTalent", "CommunityId"];
+        await using var insert = new NpgsqlCommand(
+            $"INSERT INTO \"Workers\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})",
+            connection);
+        var parameters = columns.Select(c => c switch
+        {
+            "BirthDate" or "CommunityWorkStartDate" or "HiredOn" => new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date },
+            "IsReserveTalent" => new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean },
+            "CommunityId" => new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer },
+            _ => new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Varchar },
+        }).ToArray();
+        insert.Parameters.AddRange(parameters);
+        await insert.PrepareAsync(cancellationToken);
+        long rows = 0;
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var line in File.ReadLines(ndjson))
+        {
+            using var document = JsonDocument.Parse(line);
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var value = document.RootElement.GetProperty(fields[i]);
+                parameters[i].Value = value.ValueKind switch
+                {
+                    JsonValueKind.Null => DBNull.Value,
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ when fields[i] == "communityCode" => communities[value.GetString()!],
+                    _ when i is 3 or 11 or 12 => DateOnly.ParseExact(value.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    _ when i is 2 or 6 or 7 or 8 or 9 or 10 => Pascal(value.GetString()!),
+                    _ => value.GetString()!,
+                };
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (++rows % BatchSize == 0)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+                transaction = await connection.BeginTransactionAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await transaction.DisposeAsync();
         var seconds = clock.Elapsed.TotalSeconds;
         return new CommandRun("baseline: prepared INSERT", rows, seconds, rows / seconds, 0);
     }

@@ -31,7 +31,11 @@ try
     else
     {
         var report = await BenchRun.RunAsync(options, cancel.Token);
-        report = report with { ImportExport = await ImportExportBench.RunAsync(apiAssembly, report.Database, transferDirectory, cancel.Token) };
+        if (!options.SkipImportExport)
+        {
+            report = report with { ImportExport = await ImportExportBench.RunAsync(apiAssembly, report.Database, transferDirectory, cancel.Token) };
+        }
+
         ReportWriter.Print(report);
         ReportWriter.Print(report.ImportExport);
         await ReportWriter.WriteMarkdownAsync(report, output, cancel.Token);
@@ -50,7 +54,7 @@ catch (OperationCanceledException)
     await Console.Error.WriteLineAsync("bench: cancelled.");
     return 1;
 }
-catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException)
+catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
 {
     await Console.Error.WriteLineAsync($"bench: failed: {e.GetType().Name}: {e.Message}");
     return 1;
@@ -70,7 +74,7 @@ namespace WorkforceGraph.Benchmarks
             var communityCode = await database.SampleCommunityCodeAsync(cancellationToken);
             var workerIds = await database.SampleWorkerIdsAsync(NodeLookupSize, cancellationToken);
 
-            await using var server = await ApiServer.StartAsync(options.ApiAssembly ?? ApiServer.DefaultAssemblyPath(), database.FilePath, cancellationToken);
+            await using var server = await ApiServer.StartAsync(options.ApiAssembly ?? ApiServer.DefaultAssemblyPath(), database, cancellationToken);
             using var client = new GraphQLClient(server.Endpoint, options.Concurrency);
             try
             {
@@ -78,7 +82,7 @@ namespace WorkforceGraph.Benchmarks
                 // The least any request costs: HTTP on loopback, parsing, validation, serialization, no database.
                 var floorBody = GraphQLClient.Body("{ __typename }");
                 var floor = await Measure.SequentialAsync(() => client.SendAsync(floorBody, cancellationToken: cancellationToken), options.Warmup, options.Requests, cancellationToken);
-                var raw = new RawSqlDashboard(database.ConnectionString);
+                var raw = new RawSqlDashboard(database);
                 var dashboard = new List<DashboardResult>();
                 foreach (var query in DashboardQueries.All)
                 {
@@ -87,7 +91,13 @@ namespace WorkforceGraph.Benchmarks
                         : await CompareAsync(client, raw, query, options, cancellationToken));
                 }
 
-                var statistics = await CompareStatisticsAsync(client, database.ConnectionString, options, cancellationToken);
+                var statistics = await CompareStatisticsAsync(client, database, options, cancellationToken);
+                var filtered = new List<FilteredPageResult>();
+                foreach (var page in FilteredPages.All)
+                {
+                    filtered.Add(await MeasureFilteredPageAsync(client, page, options, cancellationToken));
+                }
+
                 var dashboardQuery = dashboard.Last(d => d.Skipped is null).Query;
                 var representative = new (string Name, string Query, Action<JsonNode> Check)[]
                 {
@@ -115,7 +125,11 @@ namespace WorkforceGraph.Benchmarks
                 }
 
                 var persisted = await PersistedOperationBench.RunAsync(client, dashboardQuery.GraphQL, options, cancellationToken);
-                return new BenchReport(options, MachineInfo.Current(), database, rowCounts, server.Endpoint, hasWhere, hasOrder, floor, dashboard, statistics, throughput, Persisted: persisted);
+                return new BenchReport(options, MachineInfo.Current(), database, rowCounts, server.Endpoint, hasWhere, hasOrder, floor, dashboard, statistics, throughput, Persisted: persisted)
+                {
+                    FilteredPages = filtered,
+                    ServerSettings = await database.ServerSettingsAsync(cancellationToken),
+                };
             }
             catch (BenchmarkException e)
             {
@@ -160,7 +174,7 @@ namespace WorkforceGraph.Benchmarks
             return new DashboardResult(query, null, graphQL, rawSql, rows, same);
         }
 
-        private static async Task<StatisticsResult> CompareStatisticsAsync(GraphQLClient client, string connectionString, BenchOptions options, CancellationToken cancellationToken)
+        private static async Task<StatisticsResult> CompareStatisticsAsync(GraphQLClient client, BenchDatabase database, BenchOptions options, CancellationToken cancellationToken)
         {
             Console.WriteLine("statistics: workforceStatistics(groupBy: [PREFECTURE, GENDER]) ...");
             var response = await client.QueryAsync(RawSqlStatistics.GraphQL, cancellationToken: cancellationToken);
@@ -172,10 +186,25 @@ namespace WorkforceGraph.Benchmarks
             long rawTotal = 0;
             var rawSql = await Measure.SequentialAsync(() =>
             {
-                rawTotal = RawSqlStatistics.Run(connectionString);
+                rawTotal = RawSqlStatistics.Run(database);
                 return Task.CompletedTask;
             }, options.Warmup, options.Requests, cancellationToken);
             return new StatisticsResult(graphQL, rawSql, total, total == rawTotal);
+        }
+
+        /// <summary>A filtered page: checked once (no errors, SQL statements), then sequential requests (at most 200).</summary>
+        private static async Task<FilteredPageResult> MeasureFilteredPageAsync(GraphQLClient client, FilteredPage page, BenchOptions options, CancellationToken cancellationToken)
+        {
+            Console.WriteLine($"filtered page: {page.Title} ...");
+            var response = await client.QueryAsync(page.GraphQL, cancellationToken: cancellationToken);
+            var workers = response["data"]?["workers"];
+            Require(workers is JsonObject, $"{page.Title}: no workers connection in the response");
+            var sql = await client.SqlStatementCountAsync(page.GraphQL, cancellationToken);
+            var body = GraphQLClient.Body(page.GraphQL);
+            var latency = await Measure.SequentialAsync(
+                () => client.SendAsync(body, cancellationToken: cancellationToken),
+                Math.Min(options.Warmup, 20), Math.Min(options.Requests, 200), cancellationToken);
+            return new FilteredPageResult(page, latency, Count(workers!["nodes"]), workers!["totalCount"]?.GetValue<long>() ?? -1, sql);
         }
 
         private static string CommunityDetail(string code) =>

@@ -1,16 +1,15 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace WorkforceGraph.Benchmarks;
 
 /// <summary>
 /// The baseline: the dashboard page through ADO.NET with hand-written SQL, written as the same GraphQL response
 /// JSON (<c>{"data":{"workers":{"nodes":[…]}}}</c>, enum values in CONSTANT_CASE) with <see cref="Utf8JsonWriter"/>.
-/// Each call opens a pooled connection, as a request on the server does.
+/// Each call opens a pooled connection (Microsoft.Data.Sqlite or Npgsql), as a request on the server does.
 /// </summary>
-internal sealed class RawSqlDashboard(string connectionString)
+internal sealed class RawSqlDashboard(BenchDatabase database)
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -20,11 +19,10 @@ internal sealed class RawSqlDashboard(string connectionString)
     public byte[] Run(DashboardQuery query)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var connection = new SqliteConnection(connectionString))
+        using (var connection = database.Open())
         {
-            connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = query.Sql;
+            command.CommandText = PostgresBaselines.Sql(query, database.Provider);
             using var reader = command.ExecuteReader();
             using var json = new Utf8JsonWriter(buffer, WriterOptions);
             json.WriteStartObject();
@@ -36,7 +34,7 @@ internal sealed class RawSqlDashboard(string connectionString)
                 json.WriteStartObject();
                 json.WriteString("name", reader.GetString(0));
                 json.WriteString("gender", EnumName(reader.GetString(1)));
-                json.WriteString("birthDate", reader.GetString(2));
+                json.WriteString("birthDate", database.IsPostgres ? reader.GetFieldValue<DateOnly>(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : reader.GetString(2));
                 json.WriteString("status", EnumName(reader.GetString(3)));
                 if (reader.IsDBNull(4))
                 {

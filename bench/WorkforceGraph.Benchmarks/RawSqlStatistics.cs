@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace WorkforceGraph.Benchmarks;
 
 /// <summary>
@@ -19,12 +17,11 @@ internal static class RawSqlStatistics
         """;
 
     /// <summary>Runs the baseline; returns the total head count (a check against the GraphQL groups).</summary>
-    public static long Run(string connectionString)
+    public static long Run(BenchDatabase database)
     {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
+        using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        command.CommandText = PostgresBaselines.StatisticsSql(database.Provider);
         using var reader = command.ExecuteReader();
         long total = 0;
         while (reader.Read())

@@ -37,4 +37,11 @@ internal sealed record BenchReport(
     StatisticsResult? Statistics,
     IReadOnlyList<ThroughputResult> Throughput,
     ImportExportResult? ImportExport = null,
-    PersistedResult? Persisted = null);
+    PersistedResult? Persisted = null)
+{
+    /// <summary>The filters the dashboards use over HTTP (the scale target).</summary>
+    public IReadOnlyList<FilteredPageResult> FilteredPages { get; init; } = [];
+
+    /// <summary>The PostgreSQL server's version and settings; empty on SQLite.</summary>
+    public IReadOnlyList<(string Name, string Value)> ServerSettings { get; init; } = [];
+}

@@ -13,5 +13,9 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         builder.Property(w => w.Ethnicity).HasMaxLength(20);
         builder.HasOne(w => w.Community).WithMany(c => c.Workers).HasForeignKey(w => w.CommunityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(w => w.CommunityId);
+
+        // Name search and order (docs/scale.md): startsWith is a range on the code-point order, which this index
+        // serves, as it serves order: [{ name }] with the key as the final tiebreak. PostgreSQL adds more (its context).
+        builder.HasIndex(w => new { w.Name, w.Id });
     }
 }

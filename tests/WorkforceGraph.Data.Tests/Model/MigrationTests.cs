@@ -92,4 +92,27 @@ public sealed class MigrationTests
             await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
         }
     }
+
+    [Fact]
+    public async Task Name_search_has_an_index_on_name_then_key_and_the_planner_uses_it_for_a_prefix_in_name_order()
+    {
+        await using var database = await MigratedDatabase.CreateAsync();
+
+        Assert.Equal(["Name", "Id"], await database.StringsAsync("SELECT name FROM pragma_index_info('IX_Workers_Name_Id') ORDER BY seqno"));
+        // startsWith is a range on the column (FilterOperations); with the order by name and key it needs no sort.
+        await using var command = database.Connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN SELECT Id FROM Workers WHERE Name >= '王' AND Name < '玌' ORDER BY Name, Id LIMIT 50";
+        var details = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                details.Add(reader.GetString(reader.GetOrdinal("detail")));
+            }
+        }
+
+        var plan = string.Join("\n", details);
+        Assert.Contains("IX_Workers_Name_Id", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
 }

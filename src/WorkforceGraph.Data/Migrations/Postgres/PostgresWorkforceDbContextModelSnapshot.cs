@@ -592,6 +592,13 @@ namespace WorkforceGraph.Data.Migrations.Postgres
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
+                    b.HasIndex("Name", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Name", "Id"), new[] { "CommunityId" });
+
+                    b.HasIndex("Status", "BirthDate", "Id")
+                        .HasFilter("\"Status\" <> 'Active'");
+
                     b.ToTable("Workers");
                 });
 

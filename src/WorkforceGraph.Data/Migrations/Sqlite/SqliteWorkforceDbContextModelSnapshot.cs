@@ -527,6 +527,8 @@ namespace WorkforceGraph.Data.Migrations.Sqlite
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
+                    b.HasIndex("Name", "Id");
+
                     b.ToTable("Workers");
                 });
 
