@@ -79,12 +79,13 @@ namespace WorkforceGraph.Benchmarks
                 var floorBody = GraphQLClient.Body("{ __typename }");
                 var floor = await Measure.SequentialAsync(() => client.SendAsync(floorBody, cancellationToken: cancellationToken), options.Warmup, options.Requests, cancellationToken);
                 var raw = new RawSqlDashboard(database.ConnectionString);
+                await using var rawHttp = await RawSqlHttpServer.StartAsync(database.ConnectionString, cancellationToken);
                 var dashboard = new List<DashboardResult>();
                 foreach (var query in DashboardQueries.All)
                 {
                     dashboard.Add(query.NeedsWhereAndOrder && !(hasWhere && hasOrder)
                         ? new DashboardResult(query, "skipped (where/order not available yet)", null, null, 0, false)
-                        : await CompareAsync(client, raw, query, options, cancellationToken));
+                        : await CompareAsync(client, raw, rawHttp.Endpoint, query, options, cancellationToken));
                 }
 
                 var statistics = await CompareStatisticsAsync(client, database.ConnectionString, options, cancellationToken);
@@ -136,7 +137,8 @@ namespace WorkforceGraph.Benchmarks
             return Environment.CurrentDirectory;
         }
 
-        private static async Task<DashboardResult> CompareAsync(GraphQLClient client, RawSqlDashboard raw, DashboardQuery query, BenchOptions options, CancellationToken cancellationToken)
+        private static async Task<DashboardResult> CompareAsync(
+            GraphQLClient client, RawSqlDashboard raw, Uri rawHttp, DashboardQuery query, BenchOptions options, CancellationToken cancellationToken)
         {
             Console.WriteLine($"dashboard: {query.Title} ...");
             var response = await client.QueryAsync(query.GraphQL, cancellationToken: cancellationToken);
@@ -150,13 +152,16 @@ namespace WorkforceGraph.Benchmarks
             }
 
             var body = GraphQLClient.Body(query.GraphQL);
+            var overHttp = JsonNode.Parse(await client.SendToAsync(rawHttp, body, cancellationToken: cancellationToken))!;
+            var sameOverHttp = JsonNode.DeepEquals(response["data"], overHttp["data"]);
             var graphQL = await Measure.SequentialAsync(() => client.SendAsync(body, cancellationToken: cancellationToken), options.Warmup, options.Requests, cancellationToken);
             var rawSql = await Measure.SequentialAsync(() =>
             {
                 raw.Run(query);
                 return Task.CompletedTask;
             }, options.Warmup, options.Requests, cancellationToken);
-            return new DashboardResult(query, null, graphQL, rawSql, rows, same);
+            var rawSqlHttp = await Measure.SequentialAsync(() => client.SendToAsync(rawHttp, body, cancellationToken: cancellationToken), options.Warmup, options.Requests, cancellationToken);
+            return new DashboardResult(query, null, graphQL, rawSql, rows, same, rawSqlHttp, sameOverHttp);
         }
 
         private static async Task<StatisticsResult> CompareStatisticsAsync(GraphQLClient client, string connectionString, BenchOptions options, CancellationToken cancellationToken)
