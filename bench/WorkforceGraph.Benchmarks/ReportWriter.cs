@@ -101,7 +101,8 @@ internal static class ReportWriter
         Line($"  body, runs the SQL paired with that query text and answers the same bytes with the same content type. It has no");
         Line($"  GraphQL, authentication, rate limiter or diagnostics: what the page costs over HTTP written entirely by hand.");
         Line($"");
-        Line($"{o.Requests} sequential requests after {o.Warmup} warm-up, times in ms. Target (query conventions issue): p50 ratio ≤ {DashboardResult.TargetRatio:F1}×,");
+        Line($"{o.Requests} sequential rounds after {o.Warmup} warm-up rounds; each round sends the GraphQL request, runs the in-process SQL");
+        Line($"and sends the SQL over HTTP, in turn, so that the three see the same load. Times in ms. Target (query conventions issue): p50 ratio ≤ {DashboardResult.TargetRatio:F1}×,");
         Line($"**judged against the SQL over HTTP**: the issue asks for the dashboard *over HTTP* against the same rows by hand-written");
         Line($"SQL, and only a baseline that also answers over HTTP compares like with like; against the in-process baseline the");
         Line($"transport floor alone (below) is several times the SQL, so that ratio mostly measures loopback HTTP. Both are shown.");
