@@ -33,9 +33,13 @@ internal sealed class GraphQLClient : IDisposable
     public static byte[] Body(string query) => JsonSerializer.SerializeToUtf8Bytes(new { query });
 
     /// <summary>Sends one request and returns the body; a non-2xx status is an exception.</summary>
-    public async Task<byte[]> SendAsync(byte[] body, bool diagnostics = false, CancellationToken cancellationToken = default)
+    public Task<byte[]> SendAsync(byte[] body, bool diagnostics = false, CancellationToken cancellationToken = default) =>
+        SendToAsync(_endpoint, body, diagnostics, cancellationToken);
+
+    /// <summary>The same exchange with another endpoint (the hand-written SQL over HTTP), on the same connection pool settings.</summary>
+    public async Task<byte[]> SendToAsync(Uri endpoint, byte[] body, bool diagnostics = false, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             Version = HttpVersion.Version11,
@@ -60,7 +64,7 @@ internal sealed class GraphQLClient : IDisposable
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new BenchmarkException($"HTTP {(int)response.StatusCode} from {_endpoint}: {Truncate(Encoding.UTF8.GetString(bytes))}");
+            throw new BenchmarkException($"HTTP {(int)response.StatusCode} from {endpoint}: {Truncate(Encoding.UTF8.GetString(bytes))}");
         }
 
         return bytes;

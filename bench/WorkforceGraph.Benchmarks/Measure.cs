@@ -49,6 +49,35 @@ internal static class Measure
     }
 
     /// <summary>
+    /// <paramref name="warmup"/> unmeasured rounds, then <paramref name="count"/> measured rounds in which every call runs once,
+    /// in turn: the calls compared see the same moments of a shared machine's load, so their ratio holds when it varies.
+    /// </summary>
+    public static async Task<Latency[]> InterleavedAsync(IReadOnlyList<Func<Task>> calls, int warmup, int count, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            foreach (var call in calls)
+            {
+                await call();
+            }
+        }
+
+        var samples = calls.Select(_ => new List<double>(count)).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            for (var c = 0; c < calls.Count; c++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await calls[c]();
+                samples[c].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        return [.. samples.Select(Latency.From)];
+    }
+
+    /// <summary>
     /// <paramref name="clients"/> loops share a budget of <paramref name="maxRequests"/> calls and stop when it is spent or
     /// <paramref name="duration"/> has passed. A failed call counts as failed and the loop goes on; the first failure is kept.
     /// </summary>

@@ -83,12 +83,13 @@ namespace WorkforceGraph.Benchmarks
                 var floorBody = GraphQLClient.Body("{ __typename }");
                 var floor = await Measure.SequentialAsync(() => client.SendAsync(floorBody, cancellationToken: cancellationToken), options.Warmup, options.Requests, cancellationToken);
                 var raw = new RawSqlDashboard(database);
+                await using var rawHttp = await RawSqlHttpServer.StartAsync(database, cancellationToken);
                 var dashboard = new List<DashboardResult>();
                 foreach (var query in DashboardQueries.All)
                 {
                     dashboard.Add(query.NeedsWhereAndOrder && !(hasWhere && hasOrder)
                         ? new DashboardResult(query, "skipped (where/order not available yet)", null, null, 0, false)
-                        : await CompareAsync(client, raw, query, options, cancellationToken));
+                        : await CompareAsync(client, raw, rawHttp.Endpoint, query, options, cancellationToken));
                 }
 
                 var statistics = await CompareStatisticsAsync(client, database, options, cancellationToken);
@@ -151,7 +152,8 @@ namespace WorkforceGraph.Benchmarks
             return Environment.CurrentDirectory;
         }
 
-        private static async Task<DashboardResult> CompareAsync(GraphQLClient client, RawSqlDashboard raw, DashboardQuery query, BenchOptions options, CancellationToken cancellationToken)
+        private static async Task<DashboardResult> CompareAsync(
+            GraphQLClient client, RawSqlDashboard raw, Uri rawHttp, DashboardQuery query, BenchOptions options, CancellationToken cancellationToken)
         {
             Console.WriteLine($"dashboard: {query.Title} ...");
             var response = await client.QueryAsync(query.GraphQL, cancellationToken: cancellationToken);
@@ -165,13 +167,23 @@ namespace WorkforceGraph.Benchmarks
             }
 
             var body = GraphQLClient.Body(query.GraphQL);
-            var graphQL = await Measure.SequentialAsync(() => client.SendAsync(body, cancellationToken: cancellationToken), options.Warmup, options.Requests, cancellationToken);
-            var rawSql = await Measure.SequentialAsync(() =>
-            {
-                raw.Run(query);
-                return Task.CompletedTask;
-            }, options.Warmup, options.Requests, cancellationToken);
-            return new DashboardResult(query, null, graphQL, rawSql, rows, same);
+            var overHttp = JsonNode.Parse(await client.SendToAsync(rawHttp, body, cancellationToken: cancellationToken))!;
+            var sameOverHttp = JsonNode.DeepEquals(response["data"], overHttp["data"]);
+            // Interleaved (GraphQL, in-process SQL, SQL over HTTP, GraphQL, …): the three see the same load.
+            var latencies = await Measure.InterleavedAsync(
+                [
+                    () => client.SendAsync(body, cancellationToken: cancellationToken),
+                    () =>
+                    {
+                        raw.Run(query);
+                        return Task.CompletedTask;
+                    },
+                    () => client.SendToAsync(rawHttp, body, cancellationToken: cancellationToken),
+                ],
+                options.Warmup,
+                options.Requests,
+                cancellationToken);
+            return new DashboardResult(query, null, latencies[0], latencies[1], rows, same, latencies[2], sameOverHttp);
         }
 
         private static async Task<StatisticsResult> CompareStatisticsAsync(GraphQLClient client, BenchDatabase database, BenchOptions options, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ internal static class ReportWriter
     {
         Console.WriteLine();
         Console.WriteLine($"Dashboard page, {report.Options.Requests} sequential requests after {report.Options.Warmup} warm-up (ms)");
-        Console.WriteLine($"{"query",-52} {"GraphQL p50",11} {"p99",8} {"SQL p50",8} {"p99",8} {"ratio",7}  target ≤ {DashboardResult.TargetRatio:F1}×");
+        Console.WriteLine($"{"query",-52} {"GraphQL p50",11} {"p99",8} {"SQL p50",8} {"p99",8} {"ratio",7} {"SQL/HTTP p50",12} {"p99",8} {"ratio",7}  target ≤ {DashboardResult.TargetRatio:F1}× (HTTP)");
         foreach (var d in report.Dashboard)
         {
             if (d.Skipped is not null)
@@ -21,7 +21,7 @@ internal static class ReportWriter
                 continue;
             }
 
-            Console.WriteLine($"{d.Query.Title,-52} {Ms(d.GraphQL!.P50),11} {Ms(d.GraphQL.P99),8} {Ms(d.RawSql!.P50),8} {Ms(d.RawSql.P99),8} {d.Ratio,6:F2}×  {(d.Ratio <= DashboardResult.TargetRatio ? "met" : "not met")}{(d.SameJson ? "" : " (JSON differs!)")}");
+            Console.WriteLine($"{d.Query.Title,-52} {Ms(d.GraphQL!.P50),11} {Ms(d.GraphQL.P99),8} {Ms(d.RawSql!.P50),8} {Ms(d.RawSql.P99),8} {d.Ratio,6:F2}× {Ms(d.RawSqlHttp?.P50 ?? double.NaN),12} {Ms(d.RawSqlHttp?.P99 ?? double.NaN),8} {d.HttpRatio,6:F2}×  {Met(d.HttpRatio)}{(d.SameJson && d.SameHttpJson ? "" : " (JSON differs!)")}");
         }
 
         Console.WriteLine($"{"floor: { __typename } over HTTP",-52} {Ms(report.TransportFloor.P50),11} {Ms(report.TransportFloor.P99),8}");
@@ -112,28 +112,41 @@ internal static class ReportWriter
         Line($"## Dashboard page: GraphQL over HTTP against hand-written SQL");
         Line($"");
         Line($"A 50-row page of workers with two to-one relations (community, its region). GraphQL: one POST per request,");
-        Line($"whole body read. Baseline: the same rows in-process through ADO.NET (`{(o.Provider == BenchProvider.Postgres ? "Npgsql" : "Microsoft.Data.Sqlite")}`, pooled connection");
-        Line($"opened per request) written as the same response JSON with `Utf8JsonWriter`. {o.Requests} sequential requests");
-        Line($"after {o.Warmup} warm-up, times in ms. Target (query conventions issue): p50 ratio ≤ {DashboardResult.TargetRatio:F1}×.");
+        Line($"whole body read. Two baselines, both the same hand-written SQL through ADO.NET (`{(o.Provider == BenchProvider.Postgres ? "Npgsql" : "Microsoft.Data.Sqlite")}`, pooled");
+        Line($"connection opened per request) written as the same response JSON with `Utf8JsonWriter`:");
         Line($"");
-        Line($"| query | rows | GraphQL p50 | GraphQL p99 | SQL p50 | SQL p99 | p50 ratio | target | over SQL + floor | same JSON |");
-        Line($"| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |");
+        Line($"- **in-process**: called directly by the harness, no HTTP at all (the original comparison, unchanged);");
+        Line($"- **over HTTP**: served by a minimal ASP.NET Core endpoint on Kestrel that the harness hosts on loopback; the client");
+        Line($"  sends it the very POST it sends the API (`{{\"query\": …}}`, same `HttpClient` settings), the endpoint parses the");
+        Line($"  body, runs the SQL paired with that query text and answers the same bytes with the same content type. It has no");
+        Line($"  GraphQL, authentication, rate limiter or diagnostics: what the page costs over HTTP written entirely by hand.");
+        Line($"");
+        Line($"{o.Requests} sequential rounds after {o.Warmup} warm-up rounds; each round sends the GraphQL request, runs the in-process SQL");
+        Line($"and sends the SQL over HTTP, in turn, so that the three see the same load. Times in ms. Target (query conventions issue): p50 ratio ≤ {DashboardResult.TargetRatio:F1}×,");
+        Line($"**judged against the SQL over HTTP**: the issue asks for the dashboard *over HTTP* against the same rows by hand-written");
+        Line($"SQL, and only a baseline that also answers over HTTP compares like with like; against the in-process baseline the");
+        Line($"transport floor alone (below) is several times the SQL, so that ratio mostly measures loopback HTTP. Both are shown.");
+        Line($"Load average when measured (1, 5, 15 min): {report.LoadAverage}.");
+        Line($"");
+        Line($"| query | rows | GraphQL p50 | GraphQL p99 | SQL over HTTP p50 | p99 | **ratio (HTTP)** | target | SQL in-process p50 | p99 | ratio (in-process) | same JSON |");
+        Line($"| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |");
         foreach (var d in report.Dashboard)
         {
             if (d.Skipped is not null)
             {
-                Line($"| {d.Query.Title} | | | | | | | {d.Skipped} | | |");
+                Line($"| {d.Query.Title} | | | | | | | {d.Skipped} | | | | |");
                 continue;
             }
 
-            Line($"| {d.Query.Title} | {d.Rows} | {Ms(d.GraphQL!.P50)} | {Ms(d.GraphQL.P99)} | {Ms(d.RawSql!.P50)} | {Ms(d.RawSql.P99)} | {d.Ratio:F2}× | {(d.Ratio <= DashboardResult.TargetRatio ? "met" : "not met")} | {d.RatioOverFloor(report.TransportFloor):F2}× | {(d.SameJson ? "yes" : "no")} |");
+            Line($"| {d.Query.Title} | {d.Rows} | {Ms(d.GraphQL!.P50)} | {Ms(d.GraphQL.P99)} | {Ms(d.RawSqlHttp?.P50 ?? double.NaN)} | {Ms(d.RawSqlHttp?.P99 ?? double.NaN)} | **{d.HttpRatio:F2}×** | {Met(d.HttpRatio)} | {Ms(d.RawSql!.P50)} | {Ms(d.RawSql.P99)} | {d.Ratio:F2}× ({Met(d.Ratio)}) | {(d.SameJson && d.SameHttpJson ? "yes" : "no")} |");
         }
 
         Line($"");
-        Line($"For scale: `{{ __typename }}` over HTTP (transport, parsing, validation, no database) has p50 {Ms(report.TransportFloor.P50)} ms,");
-        Line($"p99 {Ms(report.TransportFloor.P99)} ms; it alone is the floor under the GraphQL column. \"Over SQL + floor\" divides the GraphQL p50");
-        Line($"by the SQL p50 plus that floor: what the query costs beyond transport and request handling. The target compares");
-        Line($"with in-process SQL, which pays no HTTP at all, so the floor's share of it shows how much room the target leaves.");
+        Line($"For scale: `{{ __typename }}` over HTTP to the API (transport, middleware, parsing, validation, no database) has p50");
+        Line($"{Ms(report.TransportFloor.P50)} ms, p99 {Ms(report.TransportFloor.P99)} ms. Against in-process SQL plus that floor the GraphQL p50 is");
+        Line($"{string.Join(", ", report.Dashboard.Where(d => d.Skipped is null).Select(d => FormattableString.Invariant($"{d.RatioOverFloor(report.TransportFloor):F2}× for {d.Query.Key}")))}.");
+        Line($"The HTTP baseline runs inside the harness process (the client's), the API in its own process; on a 2-core machine both");
+        Line($"share the cores with the client.");
         Line($"");
         foreach (var d in report.Dashboard)
         {
@@ -425,7 +438,9 @@ internal static class ReportWriter
         return md.ToString();
     }
 
-    private static string LoadAverage() =>
+    private static string Met(double ratio) => ratio <= DashboardResult.TargetRatio ? "met" : "not met";
+
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static IEnumerable<CommandRun> Runs(ImportExportResult r) => [r.ExportNdjson, r.ExportCsv, r.Import, r.ImportAgain, r.ImportQuarter, r.Baseline];

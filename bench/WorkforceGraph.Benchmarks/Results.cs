@@ -1,12 +1,19 @@
 namespace WorkforceGraph.Benchmarks;
 
 /// <summary>One dashboard variant: GraphQL over HTTP against the raw-SQL baseline, or why it was skipped.</summary>
-internal sealed record DashboardResult(DashboardQuery Query, string? Skipped, Latency? GraphQL, Latency? RawSql, int Rows, bool SameJson)
+/// <param name="RawSqlHttp">The same hand-written SQL served over HTTP by a minimal endpoint (like-for-like baseline).</param>
+/// <param name="SameHttpJson">Whether that endpoint's body equals the GraphQL response's data.</param>
+internal sealed record DashboardResult(
+    DashboardQuery Query, string? Skipped, Latency? GraphQL, Latency? RawSql, int Rows, bool SameJson, Latency? RawSqlHttp = null, bool SameHttpJson = false)
 {
     /// <summary>The acceptance target for p50(GraphQL) / p50(raw SQL).</summary>
     public const double TargetRatio = 1.5;
 
+    /// <summary>Against the in-process SQL (no HTTP at all): the original comparison.</summary>
     public double Ratio => GraphQL is null || RawSql is null || RawSql.P50 <= 0 ? double.NaN : GraphQL.P50 / RawSql.P50;
+
+    /// <summary>Against the same SQL over HTTP: both sides pay a loopback request, so the ratio is what GraphQL costs.</summary>
+    public double HttpRatio => GraphQL is null || RawSqlHttp is null || RawSqlHttp.P50 <= 0 ? double.NaN : GraphQL.P50 / RawSqlHttp.P50;
 
     /// <summary>Against raw SQL plus the <c>{ __typename }</c> floor: how much the query itself costs beyond transport.</summary>
     public double RatioOverFloor(Latency floor) =>
@@ -44,4 +51,7 @@ internal sealed record BenchReport(
 
     /// <summary>The PostgreSQL server's version and settings; empty on SQLite.</summary>
     public IReadOnlyList<(string Name, string Value)> ServerSettings { get; init; } = [];
+
+    /// <summary>The 1, 5 and 15 minute load averages when the HTTP measurements ended.</summary>
+    public string LoadAverage { get; init; } = ReportWriter.LoadAverage();
 }
