@@ -7,12 +7,15 @@ namespace WorkforceGraph.Api.Hosting;
 internal static class DatabaseSetup
 {
     /// <summary>
-    /// Registers the database; in Development the contexts also carry the SQL diagnostics interceptor
-    /// (<c>X-Diagnostics: sql</c>, contracts.md), elsewhere they pay nothing for it.
+    /// Registers the database. The web host's contexts (<paramref name="withSqlDiagnostics"/>; the command line's
+    /// do without) carry the SQL diagnostics interceptor in every environment: it counts each
+    /// GraphQL request's statements and rows (request log, metrics), makes a SQL span per command when traces are
+    /// exported, and keeps the text for <c>X-Diagnostics: sql</c> (Development only, contracts.md). With no request
+    /// collecting and no trace listening it costs an <see cref="AsyncLocal{T}"/> read per command.
     /// </summary>
-    public static IServiceCollection AddWorkforceDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment = null)
+    public static IServiceCollection AddWorkforceDatabase(this IServiceCollection services, IConfiguration configuration, bool withSqlDiagnostics = false)
     {
-        Action<IServiceProvider, Microsoft.EntityFrameworkCore.DbContextOptionsBuilder>? configure = environment?.IsDevelopment() == true
+        Action<IServiceProvider, Microsoft.EntityFrameworkCore.DbContextOptionsBuilder>? configure = withSqlDiagnostics
             ? (_, options) => options.AddSqlDiagnostics()
             : null;
         return services.AddWorkforceDatabase(Provider(configuration), configuration.GetConnectionString("Workforce"), configure);

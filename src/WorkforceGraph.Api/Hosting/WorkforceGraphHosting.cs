@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using WorkforceGraph.Api.Security;
 using WorkforceGraph.Data;
@@ -17,6 +20,12 @@ internal static partial class WorkforceGraphHosting
     /// <summary>The URL served when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise (contracts.md).</summary>
     public const string DefaultUrl = "http://localhost:5080";
 
+    /// <summary>Health check tag: part of <c>/healthz</c> (the service and its database answer).</summary>
+    public const string LiveTag = "live";
+
+    /// <summary>Health check tag: part of <c>/readyz</c> (also migrations applied and start-up seeding finished).</summary>
+    public const string ReadyTag = "ready";
+
     public static WebApplicationBuilder AddWorkforceGraph(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
@@ -28,7 +37,20 @@ internal static partial class WorkforceGraphHosting
         // Logging:LogLevel settings in configuration still override them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Services.AddWorkforceDatabase(builder.Configuration, builder.Environment);
+        // ASP.NET Core's own request lines carry the full URL, query string (a GET's document and variables)
+        // included; RequestLogging writes the one line per request instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        if (!builder.Environment.IsDevelopment() && string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
+        {
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            });
+        }
+
+        builder.AddWorkforceTelemetry();
+        builder.Services.AddWorkforceDatabase(builder.Configuration, withSqlDiagnostics: true);
         // Security first: its request configurator refuses anonymous calls before any other runs.
         builder.AddWorkforceSecurity();
         // Operations by id and APQ, after authentication; under GraphQL:PersistedOperations:Only administrators may
@@ -37,7 +59,21 @@ internal static partial class WorkforceGraphHosting
             user => Caller.TryFrom(user, out var caller, out _) && caller.Role == WorkforceRole.Admin);
         builder.Services.AddWorkforceSchema(builder.Configuration);
         builder.Services.AddSqlDiagnostics();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddSingleton<StartupReadiness>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [LiveTag, ReadyTag])
+            .AddCheck<StartupHealthCheck>("startup", tags: [ReadyTag]);
+        builder.Services.AddResponseCompression(options =>
+        {
+            // Bearer tokens, not cookies, authenticate: a cross-site page cannot make the browser send an
+            // authenticated request, so compressing HTTPS responses does not open BREACH-style guessing.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/graphql-response+json"];
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         return builder;
     }
 
@@ -49,6 +85,9 @@ internal static partial class WorkforceGraphHosting
         {
             await db.Database.MigrateAsync();
         }
+
+        var readiness = app.Services.GetRequiredService<StartupReadiness>();
+        readiness.MarkMigrated();
 
         var setting = app.Configuration["Seed:Scale"];
         if (!SeedOptions.TryParseScaleSetting(setting, out var scale))
@@ -66,13 +105,18 @@ internal static partial class WorkforceGraphHosting
                 LogSeeded(app.Logger, scale.Value, seeded.TotalRows, seeded.Elapsed.TotalSeconds);
             }
         }
+
+        readiness.MarkSeeded();
     }
 
     public static WebApplication MapWorkforceGraph(this WebApplication app)
     {
+        app.UseWorkforceRequestLogging();
+        app.UseResponseCompression();
         app.UseWorkforceSecurity();
         app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(SecuritySetup.RateLimitPolicy);
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

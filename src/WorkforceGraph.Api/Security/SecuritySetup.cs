@@ -114,6 +114,7 @@ internal static partial class SecuritySetup
         }
 
         response.ContentType = "application/graphql-response+json; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
         await JsonSerializer.SerializeAsync(response.Body, new
         {
             errors = new[]

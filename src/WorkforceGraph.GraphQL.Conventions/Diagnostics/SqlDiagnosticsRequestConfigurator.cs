@@ -23,6 +23,7 @@ public sealed class SqlDiagnosticsRequestConfigurator : IGraphQLRequestConfigura
 
     private readonly bool _enabled;
     private SqlStatementCollector? _collector;
+    private bool _owned;
 
     /// <summary>Creates the configurator for one request.</summary>
     /// <param name="environment">The host environment; only Development collects.</param>
@@ -42,7 +43,15 @@ public sealed class SqlDiagnosticsRequestConfigurator : IGraphQLRequestConfigura
         ArgumentNullException.ThrowIfNull(httpContext);
         if (_enabled && AsksForSql(httpContext.Request.Headers[HeaderName]))
         {
-            _collector = SqlStatementCollector.Start();
+            // The endpoint counts every request's statements already; keep their text too.
+            _collector = SqlStatementCollector.Current;
+            if (_collector is null)
+            {
+                _collector = SqlStatementCollector.Start(keepStatements: true);
+                _owned = true;
+            }
+
+            _collector.KeepStatements();
         }
 
         return ValueTask.CompletedTask;
@@ -54,7 +63,11 @@ public sealed class SqlDiagnosticsRequestConfigurator : IGraphQLRequestConfigura
         ArgumentNullException.ThrowIfNull(result);
         if (_collector is { } collector)
         {
-            SqlStatementCollector.Stop();
+            if (_owned)
+            {
+                SqlStatementCollector.Stop();
+            }
+
             var statements = collector.ToList();
             result.Extensions ??= [];
             result.Extensions[ExtensionKey] = new Dictionary<string, object?>

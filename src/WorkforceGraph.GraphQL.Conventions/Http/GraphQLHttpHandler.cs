@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using WorkforceGraph.GraphQL.Conventions.Diagnostics;
 using WorkforceGraph.GraphQL.Conventions.Errors;
 using WorkforceGraph.GraphQL.Conventions.Ide;
 using WorkforceGraph.GraphQL.Conventions.Limits;
@@ -17,7 +18,12 @@ using WorkforceGraph.GraphQL.Conventions.Sdl;
 
 namespace WorkforceGraph.GraphQL.Conventions.Http;
 
-/// <summary>GraphQL over HTTP as graphql-conventions.md §1 describes it, plus the SDL and the IDE.</summary>
+/// <summary>
+/// GraphQL over HTTP as graphql-conventions.md §1 describes it, plus the SDL and the IDE. Each GraphQL request runs
+/// in an operation span of <see cref="GraphQLTelemetry.ActivitySource"/>, counts its SQL statements, is recorded
+/// in <see cref="GraphQLMetrics"/> and leaves a <see cref="GraphQLRequestInfo"/> feature for the host's request log.
+/// Every GraphQL response says <c>Cache-Control: no-store</c>: any result may carry personal data.
+/// </summary>
 internal sealed class GraphQLHttpHandler
 {
     private readonly IOptionsMonitor<GraphQLHttpOptions> _options;
@@ -26,6 +32,8 @@ internal sealed class GraphQLHttpHandler
     private readonly IdeServer _ide;
     private readonly SdlCache _sdl;
     private readonly ILogger<GraphQLHttpHandler> _logger;
+    private readonly GraphQLMetrics _metrics;
+    private readonly IErrorInfoProvider _errorInfo;
 
     public GraphQLHttpHandler(
         IOptionsMonitor<GraphQLHttpOptions> options,
@@ -33,8 +41,12 @@ internal sealed class GraphQLHttpHandler
         IDocumentExecuter executer,
         IdeServer ide,
         SdlCache sdl,
-        ILogger<GraphQLHttpHandler> logger)
+        ILogger<GraphQLHttpHandler> logger,
+        GraphQLMetrics metrics,
+        IErrorInfoProvider errorInfo)
     {
+        _metrics = metrics;
+        _errorInfo = errorInfo;
         _options = options;
         _serializer = serializer;
         _executer = executer;
@@ -139,6 +151,65 @@ internal sealed class GraphQLHttpHandler
 
     private async Task HandleGraphQLAsync(HttpContext context, bool isGet, bool legacy)
     {
+        var info = InfoOf(context);
+        info.IsOperation = true;
+        var started = Stopwatch.GetTimestamp();
+        using var activity = GraphQLTelemetry.ActivitySource.StartActivity(GraphQLTelemetry.OperationSpanName);
+        // Counts only; X-Diagnostics: sql asks the same collector to keep the text.
+        var collector = SqlStatementCollector.Start(keepStatements: false);
+        try
+        {
+            await HandleGraphQLCoreAsync(context, isGet, legacy, info).ConfigureAwait(false);
+        }
+        finally
+        {
+            SqlStatementCollector.Stop();
+            info.SqlStatementCount = collector.Count;
+            info.SqlRowsRead = collector.RowsRead;
+            _metrics.Record(info, Stopwatch.GetElapsedTime(started));
+            if (activity is not null)
+            {
+                Describe(activity, info);
+            }
+        }
+    }
+
+    private static void Describe(Activity activity, GraphQLRequestInfo info)
+    {
+        if (info.OperationType is { } type)
+        {
+            activity.DisplayName = info.OperationName is { } name ? type + " " + name : type;
+            activity.SetTag(GraphQLTelemetry.OperationTypeTag, type);
+        }
+
+        if (info.OperationName is { } operationName)
+        {
+            activity.SetTag(GraphQLTelemetry.OperationNameTag, operationName);
+        }
+
+        activity.SetTag(GraphQLTelemetry.SqlStatementCountTag, info.SqlStatementCount);
+        if (info.ErrorCodes.Count > 0)
+        {
+            activity.SetTag(GraphQLTelemetry.ErrorCodesTag, info.ErrorCodes.ToArray());
+            activity.SetTag(GraphQLTelemetry.ErrorTypeTag, info.ErrorCodes[0]);
+            activity.SetStatus(ActivityStatusCode.Error);
+        }
+    }
+
+    private static GraphQLRequestInfo InfoOf(HttpContext context)
+    {
+        var info = context.Features.Get<GraphQLRequestInfo>();
+        if (info is null)
+        {
+            info = new GraphQLRequestInfo();
+            context.Features.Set(info);
+        }
+
+        return info;
+    }
+
+    private async Task HandleGraphQLCoreAsync(HttpContext context, bool isGet, bool legacy, GraphQLRequestInfo info)
+    {
         var contentType = legacy ? MediaTypes.Json : MediaTypes.GraphQLResponse;
         var requestErrorStatus = legacy ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
 
@@ -179,6 +250,10 @@ internal sealed class GraphQLHttpHandler
         }
 
         var options = CreateOptions(context, parameters, isGet);
+        // Records the operation even when validation then fails (the result has no operation then).
+        var capture = new OperationCaptureRule(info);
+        options.ValidationRules = [.. options.ValidationRules!, capture];
+        options.CachedDocumentValidationRules = [.. options.CachedDocumentValidationRules!, capture];
         var configurators = context.RequestServices.GetServices<IGraphQLRequestConfigurator>().ToList();
         ExecutionResult result;
         try
@@ -195,6 +270,7 @@ internal sealed class GraphQLHttpHandler
             else
             {
                 result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
+                info.SetOperation(result.Operation);
             }
 
             foreach (var configurator in configurators)
@@ -325,11 +401,27 @@ internal sealed class GraphQLHttpHandler
 
     private async Task WriteResultAsync(HttpContext context, int status, string contentType, ExecutionResult result)
     {
+        var info = InfoOf(context);
+        info.StatusCode = status;
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            foreach (var error in errors)
+            {
+                info.AddErrorCode(CodeOf(error));
+            }
+        }
+
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = contentType;
+        response.Headers.CacheControl = "no-store";
         await _serializer.WriteAsync(response.Body, result, context.RequestAborted).ConfigureAwait(false);
     }
+
+    private string? CodeOf(ExecutionError error) =>
+        error is ICodedError coded
+            ? coded.Code
+            : _errorInfo.GetInfo(error).Extensions?.TryGetValue("code", out var code) == true ? code as string : error.Code;
 
     private static string TraceId(HttpContext context) =>
         Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;

@@ -7,6 +7,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkforceGraph.GraphQL.Conventions.Diagnostics;
 using WorkforceGraph.GraphQL.Conventions.Errors;
 using WorkforceGraph.GraphQL.Conventions.Execution;
 using WorkforceGraph.GraphQL.Conventions.Ide;
@@ -66,6 +67,9 @@ public static class GraphQLHttpServiceCollectionExtensions
         services.TryAddSingleton<SdlCache>();
         services.TryAddSingleton<IdeServer>();
         services.TryAddSingleton<GraphQLHttpHandler>();
+        // The endpoint's instruments (GraphQLTelemetry.SourceName); a host exports them if it listens.
+        services.AddMetrics();
+        services.TryAddSingleton<GraphQLMetrics>();
 
         // Repeated documents skip parsing and the spec's validation rules (request-dependent rules still run).
         if (!services.Any(d => d.ServiceType == typeof(ValidatedDocumentCache)))

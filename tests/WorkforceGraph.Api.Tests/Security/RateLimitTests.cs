@@ -53,6 +53,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
             Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero, last.Headers.ToString());
+            Assert.True(last.Headers.CacheControl?.NoStore, "every /graphql response is Cache-Control: no-store");
         }
     }
 }
