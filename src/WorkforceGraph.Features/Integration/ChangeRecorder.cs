@@ -281,7 +281,43 @@ internal static class ChangeRecorder
                 .ToList();
         }
 
-        return JsonSerializer.Serialize(fields, Json);
+        return Serialize(fields);
+    }
+
+    // The fields as JsonSerializer writes them with Json, the common value types written directly (the change log's hot path).
+    private static string Serialize(SortedDictionary<string, object?> fields)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in fields)
+            {
+                writer.WritePropertyName(name);
+                switch (value)
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    case int number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case bool flag:
+                        writer.WriteBooleanValue(flag);
+                        break;
+                    default:
+                        JsonSerializer.Serialize(writer, value, value.GetType(), Json);
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string CamelCase(string name) => CamelNames.GetOrAdd(name, n => JsonNamingPolicy.CamelCase.ConvertName(n));
@@ -350,7 +386,7 @@ internal static class ChangeRecorder
                 .Where(id => !codes._workerCommunities.ContainsKey(id)).Distinct().ToList();
             if (workers.Count > 0)
             {
-                foreach (var w in await db.Workers.IgnoreQueryFilters().Where(w => workers.Contains(w.Id)).Select(w => new { w.Id, w.CommunityId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var w in await db.Workers.IgnoreQueryFilters().Where(w => EF.Parameter(workers).Contains(w.Id)).Select(w => new { w.Id, w.CommunityId }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 {
                     codes._workerCommunities[w.Id] = w.CommunityId;
                 }
@@ -367,7 +403,7 @@ internal static class ChangeRecorder
                 .OfType<int>().Where(id => !codes._communities.ContainsKey(id)).Distinct().ToList();
             if (communities.Count > 0)
             {
-                foreach (var c in await db.Communities.IgnoreQueryFilters().Where(c => communities.Contains(c.Id)).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var c in await db.Communities.IgnoreQueryFilters().Where(c => EF.Parameter(communities).Contains(c.Id)).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 {
                     codes._communities[c.Id] = c.Code;
                 }
@@ -384,7 +420,7 @@ internal static class ChangeRecorder
                 .OfType<int>().Where(id => !codes._regions.ContainsKey(id)).Distinct().ToList();
             if (regions.Count > 0)
             {
-                foreach (var r in await db.Regions.IgnoreQueryFilters().Where(r => regions.Contains(r.Id)).Select(r => new { r.Id, r.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var r in await db.Regions.IgnoreQueryFilters().Where(r => EF.Parameter(regions).Contains(r.Id)).Select(r => new { r.Id, r.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 {
                     codes._regions[r.Id] = r.Code;
                 }
@@ -399,7 +435,7 @@ internal static class ChangeRecorder
                 .Where(id => !codes._trainings.ContainsKey(id)).Distinct().ToList();
             if (trainings.Count > 0)
             {
-                foreach (var t in await db.Trainings.IgnoreQueryFilters().Where(t => trainings.Contains(t.Id)).Select(t => new { t.Id, t.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var t in await db.Trainings.IgnoreQueryFilters().Where(t => EF.Parameter(trainings).Contains(t.Id)).Select(t => new { t.Id, t.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 {
                     codes._trainings[t.Id] = t.Code;
                 }

@@ -95,12 +95,8 @@ public sealed class WorkerSync : EntitySync<WorkerInput, WorkerKeyInput, Worker>
             ids[i] = IdNumber.Parse(records[i].Value.IdNumber!);
         }
 
-        var wanted = ids.ToList();
-        var stored = await db.Workers.AsNoTracking()
-            .Where(w => wanted.Contains(w.IdNumber))
-            .Select(w => new StoredWorker(w, w.Community == null ? null : w.Community.Code))
-            .ToDictionaryAsync(s => s.Worker.IdNumber, cancellationToken).ConfigureAwait(false);
         var communities = await CommunitiesAsync(db, records.Select(r => r.Value.CommunityCode), cancellationToken, tracked: false).ConfigureAwait(false);
+        var stored = await StoredAsync(db, ids, communities, batch.Scope, cancellationToken).ConfigureAwait(false);
 
         // Whether a worker has posts matters only when a record would move their community of record (it follows the
         // posts then): only those workers are looked up.
@@ -126,7 +122,7 @@ public sealed class WorkerSync : EntitySync<WorkerInput, WorkerKeyInput, Worker>
 
         var today = batch.Today;
         var currentPosts = leaving.Count == 0 ? Enumerable.Empty<Post>().ToLookup(p => p.WorkerId) : (await db.Posts
-            .Where(p => leaving.Contains(p.WorkerId) && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today))
+            .Where(p => EF.Parameter(leaving).Contains(p.WorkerId) && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today))
             .ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(p => p.WorkerId);
         var workerType = db.Model.FindEntityType(typeof(Worker))!;
 
@@ -272,19 +268,64 @@ public sealed class WorkerSync : EntitySync<WorkerInput, WorkerKeyInput, Worker>
             return new Dictionary<string, Community>(StringComparer.Ordinal);
         }
 
-        var query = db.Communities.Where(c => wanted.Contains(c.Code));
+        var query = db.Communities.Where(c => EF.Parameter(wanted).Contains(c.Code));
         return await (tracked ? query : query.AsNoTracking()).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
     }
 
-    // A stored worker read untracked, with the code of their community of record (write scope).
+    // A stored worker read untracked, with the code of their community of record (write scope; read for regional writers only).
     private sealed record StoredWorker(Worker Worker, string? CommunityCode);
+
+    // The stored workers with these ID numbers, untracked, in one statement: a prepared SELECT on SQLite, else an EF query.
+    // Key lists go in as one JSON-array parameter (EF.Parameter here and below): EF 10's default, a parameter per
+    // element, costs more than the look-up itself for a batch of 1,000 keys.
+    private static async Task<Dictionary<IdNumber, StoredWorker>> StoredAsync(
+        Data.WorkforceDbContext db, IdNumber[] ids, Dictionary<string, Community> communities, RegionScope scope, CancellationToken cancellationToken)
+    {
+        var type = db.Model.FindEntityType(typeof(Worker))!;
+        var reader = RowReader.For(db, type, type.FindProperty(nameof(Worker.IdNumber))!);
+        if (reader is null)
+        {
+            var wanted = ids.ToList();
+            return await db.Workers.AsNoTracking()
+                .Where(w => EF.Parameter(wanted).Contains(w.IdNumber))
+                .Select(w => new StoredWorker(w, w.Community == null ? null : w.Community.Code))
+                .ToDictionaryAsync(s => s.Worker.IdNumber, cancellationToken).ConfigureAwait(false);
+        }
+
+        List<Worker> rows;
+        await using (reader)
+        {
+            rows = await reader.ReadAsync<Worker>(ids.Select(id => (object)id), cancellationToken).ConfigureAwait(false);
+        }
+
+        // National writers may write every worker: the codes of the communities of record matter to regional ones only.
+        var codes = new Dictionary<int, string>();
+        if (!scope.IsNational)
+        {
+            foreach (var community in communities.Values)
+            {
+                codes[community.Id] = community.Code;
+            }
+
+            var missing = rows.Select(w => w.CommunityId).OfType<int>().Where(id => !codes.ContainsKey(id)).Distinct().ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var c in await db.Communities.AsNoTracking().Where(c => EF.Parameter(missing).Contains(c.Id)).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    codes[c.Id] = c.Code;
+                }
+            }
+        }
+
+        return rows.ToDictionary(w => w.IdNumber, w => new StoredWorker(w, w.CommunityId is int id ? codes.GetValueOrDefault(id) : null));
+    }
 
     private static async Task<HashSet<int>> WorkersWithPostsAsync(Data.WorkforceDbContext db, IEnumerable<int> workerIds, CancellationToken cancellationToken)
     {
         var ids = workerIds.ToList();
         return ids.Count == 0
             ? []
-            : (await db.Posts.Where(p => ids.Contains(p.WorkerId)).Select(p => p.WorkerId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+            : (await db.Posts.Where(p => EF.Parameter(ids).Contains(p.WorkerId)).Select(p => p.WorkerId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
     }
 
     private static TypeAdapterConfig CreateMapping()
