@@ -10,7 +10,8 @@ internal sealed record BenchOptions
         "usage: dotnet run -c Release --project bench/WorkforceGraph.Benchmarks -- --scale demo|province|national\n" +
         "       [--requests N (500)] [--warmup N (100)] [--concurrency N (16)] [--duration seconds (10)]\n" +
         "       [--max-requests N (5000)] [--output docs/benchmarks.md] [--data-dir DIR] [--reseed] [--api-dll PATH]\n" +
-        "       [--only import-export]  (runs only that part and replaces only its section of the report)";
+        "       [--only import-export]  (runs only that part and replaces only its section of the report)\n" +
+        "       [--memory-scale demo|province|national]  (also imports that data set's workers: peak memory against rows)";
 
     /// <summary>The seed's "today" is fixed so that runs on different days generate the same rows.</summary>
     public static readonly DateOnly AsOf = new(2026, 1, 1);
@@ -39,6 +40,12 @@ internal sealed record BenchOptions
 
     /// <summary><c>--only import-export</c>: only the import/export measurement, written into its own section.</summary>
     public bool OnlyImportExport { get; init; }
+
+    /// <summary>
+    /// <c>--memory-scale S</c>: the import/export step also exports the workers of data set S and imports them into a
+    /// fresh database, to set the peak memory of a larger (or smaller) file beside the main one.
+    /// </summary>
+    public SeedScale? MemoryScale { get; init; }
 
     public string ScaleName => Scale.ToString().ToLowerInvariant();
 
@@ -94,6 +101,12 @@ internal sealed record BenchOptions
                 case "--data-dir":
                     options = options with { DataDirectory = Path.GetFullPath(value) };
                     break;
+                case "--memory-scale" when SeedOptions.TryParseScale(value, out var memoryScale):
+                    options = options with { MemoryScale = memoryScale };
+                    break;
+                case "--memory-scale":
+                    error = $"--memory-scale must be demo, province or national, not '{value}'.";
+                    return false;
                 case "--only" when value == "import-export":
                     options = options with { OnlyImportExport = true };
                     break;

@@ -25,13 +25,15 @@ try
     {
         var database = await BenchDatabase.PrepareAsync(options, cancel.Token);
         var transfer = await ImportExportBench.RunAsync(apiAssembly, database, transferDirectory, cancel.Token);
+        transfer = await ImportExportBench.AddMemoryScaleAsync(apiAssembly, options, transfer, transferDirectory + "-memory", cancel.Token);
         ReportWriter.Print(transfer);
         await ReportWriter.ReplaceImportExportSectionAsync(options, database, transfer, output, cancel.Token);
     }
     else
     {
         var report = await BenchRun.RunAsync(options, cancel.Token);
-        report = report with { ImportExport = await ImportExportBench.RunAsync(apiAssembly, report.Database, transferDirectory, cancel.Token) };
+        var transfer = await ImportExportBench.RunAsync(apiAssembly, report.Database, transferDirectory, cancel.Token);
+        report = report with { ImportExport = await ImportExportBench.AddMemoryScaleAsync(apiAssembly, options, transfer, transferDirectory + "-memory", cancel.Token) };
         ReportWriter.Print(report);
         ReportWriter.Print(report.ImportExport);
         await ReportWriter.WriteMarkdownAsync(report, output, cancel.Token);
