@@ -221,8 +221,14 @@ internal static class ReportWriter
         var end = text.IndexOf(SectionEnd, StringComparison.Ordinal);
         if (start >= 0 && end > start)
         {
-            var after = text.IndexOf('\n', end);
-            text = string.Concat(text.AsSpan(0, start), section, after < 0 ? "" : text.AsSpan(after + 1));
+            // The blank lines after the old section are replaced too, so that rewriting it does not add one each time.
+            var after = end + SectionEnd.Length;
+            while (after < text.Length && text[after] is '\n' or '\r')
+            {
+                after++;
+            }
+
+            text = string.Concat(text.AsSpan(0, start), section, after < text.Length ? "\n" : "", text.AsSpan(after));
         }
         else
         {
