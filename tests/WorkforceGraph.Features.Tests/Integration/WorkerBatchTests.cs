@@ -101,7 +101,8 @@ public sealed class WorkerBatchTests : IAsyncLifetime
     [Fact]
     public async Task An_update_changes_only_what_differs_and_logs_the_changed_fields_with_pii_masked()
     {
-        await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { NewWorker() } });
+        var created = await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { NewWorker() } });
+        Assert.True(created.EnsureSuccess().Data!["upsertWorkers"]!["created"]!.GetValue<int>() == 1, created.Text);
         var changed = NewWorker();
         changed["phone"] = "13900002222";
         changed["education"] = "MASTER";
