@@ -22,7 +22,8 @@ internal sealed record BenchOptions
         "       [--max-requests N (5000)] [--output docs/benchmarks.md] [--data-dir DIR] [--reseed] [--api-dll PATH]\n" +
         "       [--only import-export]  (runs only that part and replaces only its section of the report)\n" +
         "       [--skip import-export]  (everything else; for scales where the validated import takes hours)\n" +
-        "       [--provider sqlite|postgres (sqlite)] [--postgres \"Host=…;Port=…;Username=…\" (or $" + PostgresVariable + ")]";
+        "       [--provider sqlite|postgres (sqlite)] [--postgres \"Host=…;Port=…;Username=…\" (or $" + PostgresVariable + ")]\n" +
+        "       [--memory-scale demo|province|national]  (also imports that data set's workers: peak memory against rows)";
 
     /// <summary>The environment variable read when <c>--provider postgres</c> comes without <c>--postgres</c>.</summary>
     public const string PostgresVariable = "WORKFORCE_BENCH_POSTGRES";
@@ -67,6 +68,12 @@ internal sealed record BenchOptions
     public string? PostgresConnectionString { get; init; }
 
     public string ProviderName => Provider == BenchProvider.Postgres ? "postgres" : "sqlite";
+
+    /// <summary>
+    /// <c>--memory-scale S</c>: the import/export step also exports the workers of data set S and imports them into a
+    /// fresh database, to set the peak memory of a larger (or smaller) file beside the main one.
+    /// </summary>
+    public SeedScale? MemoryScale { get; init; }
 
     public string ScaleName => Scale.ToString().ToLowerInvariant();
 
@@ -126,6 +133,12 @@ internal sealed record BenchOptions
                 case "--data-dir":
                     options = options with { DataDirectory = Path.GetFullPath(value) };
                     break;
+                case "--memory-scale" when SeedOptions.TryParseScale(value, out var memoryScale):
+                    options = options with { MemoryScale = memoryScale };
+                    break;
+                case "--memory-scale":
+                    error = $"--memory-scale must be demo, province or national, not '{value}'.";
+                    return false;
                 case "--only" when value == "import-export":
                     options = options with { OnlyImportExport = true };
                     break;

@@ -12,6 +12,9 @@ internal sealed record CommandRun(string Name, long Rows, double Seconds, double
 
 internal sealed record ImportExportResult(CommandRun ExportNdjson, CommandRun ExportCsv, CommandRun ImportQuarter, CommandRun Import, CommandRun ImportAgain, CommandRun Baseline, bool SameChecksum)
 {
+    /// <summary><c>--memory-scale</c>: the export and import of another data set's workers, and its name.</summary>
+    public (string Scale, long TotalRows, CommandRun Export, CommandRun Import)? MemoryScale { get; init; }
+
     /// <summary>The issue's target: validated rows per second into SQLite.</summary>
     public const double TargetRowsPerSecond = 50_000;
 
@@ -74,6 +77,100 @@ internal static partial class ImportExportBench
 
             Directory.Delete(workDirectory, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// <c>--memory-scale</c>: exports the workers of that data set (seeded or reused like the main one) and imports
+    /// them into a fresh database of it, for the peak memory of another file size; nothing when the option is absent.
+    /// </summary>
+    public static async Task<ImportExportResult> AddMemoryScaleAsync(string apiAssembly, BenchOptions options, ImportExportResult result, string workDirectory, CancellationToken cancellationToken)
+    {
+        if (options.MemoryScale is not { } scale)
+        {
+            return result;
+        }
+
+        if (options.Provider == BenchProvider.Postgres)
+        {
+            throw new BenchmarkException("--memory-scale measures the SQLite import; run it without --provider postgres.");
+        }
+
+        var database = await BenchDatabase.PrepareAsync(options with { Scale = scale, Reseed = false }, cancellationToken);
+        Directory.CreateDirectory(workDirectory);
+        try
+        {
+            var ndjson = Path.Combine(workDirectory, "workers.ndjson");
+            var name = scale.ToString().ToLowerInvariant();
+            Console.WriteLine($"import/export: export the {name} workers (memory scale) ...");
+            var export = await RunAsync(apiAssembly, database, database.ApiConnectionString, $"export ndjson ({name})", cancellationToken, "export", "--entity", "workers", "--format", "ndjson", "--output", ndjson);
+            var fresh = EmptyCopy(database, workDirectory, "fresh");
+            Console.WriteLine($"import/export: import {export.Rows:N0} {name} workers (memory scale) ...");
+            var import = await RunAsync(apiAssembly, database, new SqliteConnectionStringBuilder { DataSource = fresh }.ToString(), $"import ({name})", cancellationToken, "import", "--entity", "workers", "--input", ndjson);
+            return result with { MemoryScale = (name, database.Seed.TotalRows, export, import) };
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(workDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="FreshCopyAsync"/> for a large database: the same schema (tables, indexes, migrations history) with
+    /// every table's rows but those of workers, posts, training records, assessments and the change log, copied
+    /// table by table instead of copying the whole file and deleting millions of rows.
+    /// </summary>
+    private static string EmptyCopy(BenchDatabase database, string directory, string name)
+    {
+        string[] emptied = ["Workers", "Posts", "TrainingRecords", "Assessments", "ChangeLog"];
+        var path = Path.Combine(directory, name + ".db");
+        using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        target.Open();
+        var schema = new List<(string Type, string Name, string Sql)>();
+        using (var source = new SqliteConnection(database.ConnectionString))
+        {
+            source.Open();
+            using var read = source.CreateCommand();
+            read.CommandText = "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                schema.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        void Execute(string sql)
+        {
+            using var command = target.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        Execute("PRAGMA journal_mode=WAL;");
+        Execute("PRAGMA foreign_keys=OFF;");
+        Execute($"ATTACH DATABASE '{database.FilePath.Replace("'", "''", StringComparison.Ordinal)}' AS source;");
+        using (var transaction = target.BeginTransaction())
+        {
+            foreach (var (_, table, sql) in schema.Where(s => s.Type == "table"))
+            {
+                Execute(sql);
+                if (!emptied.Contains(table, StringComparer.Ordinal))
+                {
+                    var quoted = "\"" + table.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+                    Execute($"INSERT INTO main.{quoted} SELECT * FROM source.{quoted};");
+                }
+            }
+
+            foreach (var (_, _, sql) in schema.Where(s => s.Type != "table"))
+            {
+                Execute(sql);
+            }
+
+            transaction.Commit();
+        }
+
+        Execute("DETACH DATABASE source;");
+        return path;
     }
 
     /// <summary>The bench database without workers, posts, training records, assessments and change log; its connection string.</summary>

@@ -25,6 +25,7 @@ try
     {
         var database = await BenchDatabase.PrepareAsync(options, cancel.Token);
         var transfer = await ImportExportBench.RunAsync(apiAssembly, database, transferDirectory, cancel.Token);
+        transfer = await ImportExportBench.AddMemoryScaleAsync(apiAssembly, options, transfer, transferDirectory + "-memory", cancel.Token);
         ReportWriter.Print(transfer);
         await ReportWriter.ReplaceImportExportSectionAsync(options, database, transfer, output, cancel.Token);
     }
@@ -33,7 +34,8 @@ try
         var report = await BenchRun.RunAsync(options, cancel.Token);
         if (!options.SkipImportExport)
         {
-            report = report with { ImportExport = await ImportExportBench.RunAsync(apiAssembly, report.Database, transferDirectory, cancel.Token) };
+            var transfer = await ImportExportBench.RunAsync(apiAssembly, report.Database, transferDirectory, cancel.Token);
+            report = report with { ImportExport = await ImportExportBench.AddMemoryScaleAsync(apiAssembly, options, transfer, transferDirectory + "-memory", cancel.Token) };
         }
 
         ReportWriter.Print(report);

@@ -367,8 +367,14 @@ internal static class ReportWriter
         var end = text.IndexOf(SectionEnd(options.Provider), StringComparison.Ordinal);
         if (start >= 0 && end > start)
         {
-            var after = text.IndexOf('\n', end);
-            text = string.Concat(text.AsSpan(0, start), section, after < 0 ? "" : text.AsSpan(after + 1));
+            // The blank lines after the old section are replaced too, so that rewriting it does not add one each time.
+            var after = end + SectionEnd(options.Provider).Length;
+            while (after < text.Length && text[after] is '\n' or '\r')
+            {
+                after++;
+            }
+
+            text = string.Concat(text.AsSpan(0, start), section, after < text.Length ? "\n" : "", text.AsSpan(after));
         }
         else if (options.Provider == BenchProvider.Postgres && text.IndexOf(PostgresEnd, StringComparison.Ordinal) is var postgresEnd and >= 0)
         {
@@ -392,7 +398,7 @@ internal static class ReportWriter
         Line($"{SectionStart(o.Provider)}");
         Line($"## Import and export of workers (command line)");
         Line($"");
-        Line($"Measured {m.DateUtc:yyyy-MM-dd HH:mm} UTC on the machine above ({m.Processors} processors); only this section: `{(o.Provider == BenchProvider.Postgres ? $"dotnet run -c Release --project bench/WorkforceGraph.Benchmarks -- --scale {o.ScaleName} --provider postgres" : Command)} --only import-export`.");
+        Line($"Measured {m.DateUtc:yyyy-MM-dd HH:mm} UTC on the machine above ({m.Processors} processors); only this section: `{(o.Provider == BenchProvider.Postgres ? $"dotnet run -c Release --project bench/WorkforceGraph.Benchmarks -- --scale {o.ScaleName} --provider postgres" : Command)} --only import-export{(r.MemoryScale is { } l ? $" --memory-scale {l.Scale}" : "")}`.");
         Line($"`WorkforceGraph.Api.dll export|import --entity workers` as child processes on the `{o.ScaleName}` data set ({database.Seed.TotalRows:N0} rows): export NDJSON");
         Line($"and CSV; import into a fresh database (the bench database without workers, posts, training records, assessments");
         Line($"and change log) in batches of 1,000, each validated like `upsertWorkers` and written with its change-log entries in");
@@ -411,7 +417,16 @@ internal static class ReportWriter
 
         Line($"");
         Line($"- Import against the baseline: **{r.Ratio:P0}** of its rows/s. Target ≥ {ImportExportResult.TargetRowsPerSecond:N0} validated rows/s: **{(r.Import.RowsPerSecond >= ImportExportResult.TargetRowsPerSecond ? "met" : "not met")}** ({r.Import.RowsPerSecond:N0}).");
-        Line($"- Memory: peak {Mib(r.ImportQuarter.PeakBytes)} MiB for {r.ImportQuarter.Rows:N0} rows, {Mib(r.Import.PeakBytes)} MiB for {r.Import.Rows:N0} rows (the reader streams; a batch is the most it holds).");
+        if (r.MemoryScale is { } large)
+        {
+            Line($"- Memory: peak {Mib(r.ImportQuarter.PeakBytes)} MiB for {r.ImportQuarter.Rows:N0} rows, {Mib(r.Import.PeakBytes)} MiB for {r.Import.Rows:N0} rows, {Mib(large.Import.PeakBytes)} MiB for {large.Import.Rows:N0} rows (the reader streams; a batch is the most it holds).");
+            Line($"  The last: `--memory-scale {large.Scale}`, the workers of the `{large.Scale}` data set ({large.TotalRows:N0} rows) exported and imported into a fresh database of it.");
+        }
+        else
+        {
+            Line($"- Memory: peak {Mib(r.ImportQuarter.PeakBytes)} MiB for {r.ImportQuarter.Rows:N0} rows, {Mib(r.Import.PeakBytes)} MiB for {r.Import.Rows:N0} rows (the reader streams; a batch is the most it holds).");
+        }
+
         Line($"- Export → fresh database → import → export: {(r.SameChecksum ? "byte-identical" : "DIFFERENT")}.");
         Line($"{SectionEnd(o.Provider)}");
         Line($"");
@@ -443,7 +458,9 @@ internal static class ReportWriter
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static IEnumerable<CommandRun> Runs(ImportExportResult r) => [r.ExportNdjson, r.ExportCsv, r.Import, r.ImportAgain, r.ImportQuarter, r.Baseline];
+    private static IEnumerable<CommandRun> Runs(ImportExportResult r) => r.MemoryScale is { } large
+        ? [r.ExportNdjson, r.ExportCsv, r.Import, r.ImportAgain, r.ImportQuarter, large.Export, large.Import, r.Baseline]
+        : [r.ExportNdjson, r.ExportCsv, r.Import, r.ImportAgain, r.ImportQuarter, r.Baseline];
 
     private static string Mib(long bytes) => bytes <= 0 ? "–" : (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture);
 

@@ -59,10 +59,23 @@ public sealed class BatchWriter(IDbContextFactory<WorkforceDbContext> factory, W
                 await sync.UpsertAsync(batch, cancellationToken).ConfigureAwait(false);
             }
 
+            // Only what the sync tracked is scanned: rows it created or found unchanged untracked are counted as it said.
             db.ChangeTracker.DetectChanges();
             int created = 0, updated = 0, unchanged = 0;
-            foreach (var (_, entity, childrenChanged) in batch.Results)
+            var inserts = new List<object>();
+            foreach (var (_, entity, childrenChanged, outcome) in batch.Results)
             {
+                switch (outcome)
+                {
+                    case RowOutcome.Created:
+                        created++;
+                        inserts.Add(entity);
+                        continue;
+                    case RowOutcome.Unchanged:
+                        unchanged++;
+                        continue;
+                }
+
                 switch (db.Entry(entity).State)
                 {
                     case EntityState.Added:
@@ -85,7 +98,7 @@ public sealed class BatchWriter(IDbContextFactory<WorkforceDbContext> factory, W
                 }
             }
 
-            await ChangeRecorder.SaveWithChangesAsync(db, writer.Actor, time.GetUtcNow().UtcDateTime, batch.Results.Where(r => r.ChildrenChanged).Select(r => (object)r.Entity), cancellationToken, detected: true).ConfigureAwait(false);
+            await ChangeRecorder.SaveWithChangesAsync(db, writer.Actor, time.GetUtcNow().UtcDateTime, batch.Results.Where(r => r.ChildrenChanged).Select(r => (object)r.Entity), cancellationToken, detected: true, inserts).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             errors.Sort((a, b) => a.Index.CompareTo(b.Index));
             return new UpsertResult<TEntity>([.. batch.Results.OrderBy(r => r.Index).Select(r => r.Entity)], created, updated, unchanged, errors);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using WorkforceGraph.Data;
 using WorkforceGraph.Data.Assessments;
 using WorkforceGraph.Data.Changes;
@@ -45,6 +46,8 @@ internal static class ChangeRecorder
         [nameof(TrainingRecord.TrainingId)] = "trainingCode",
     };
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CamelNames = new(StringComparer.Ordinal);
+
     private static readonly JsonSerializerOptions Json = new()
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
@@ -52,29 +55,68 @@ internal static class ChangeRecorder
     };
 
     /// <param name="detected">The caller has just detected changes (nothing changed since): no second scan.</param>
-    public static async Task SaveWithChangesAsync(WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, CancellationToken cancellationToken, bool detected = false)
+    /// <param name="inserts">
+    /// New untracked rows that stand alone (nothing tracked points at them): inserted with prepared statements and their
+    /// keys set on them, or, where no prepared insert serves the table, added to the context and saved with the rest.
+    /// </param>
+    public static async Task SaveWithChangesAsync(
+        WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, CancellationToken cancellationToken, bool detected = false, IReadOnlyList<object>? inserts = null)
     {
         if (!detected)
         {
             db.ChangeTracker.DetectChanges();
         }
 
-
         // Changes are detected once, here; the saves below must not scan every tracked row again.
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var inserters = new Dictionary<Type, RowInserter?>();
         try
         {
-            await SaveDetectedAsync(db, actor, now, childrenChanged, cancellationToken).ConfigureAwait(false);
+            await SaveDetectedAsync(db, actor, now, childrenChanged, inserts ?? [], inserters, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            foreach (var inserter in inserters.Values)
+            {
+                if (inserter is not null)
+                {
+                    await inserter.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
     }
 
-    private static async Task SaveDetectedAsync(WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, CancellationToken cancellationToken)
+    private static async Task SaveDetectedAsync(
+        WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, IReadOnlyList<object> inserts, Dictionary<Type, RowInserter?> inserters, CancellationToken cancellationToken)
     {
+        // Untracked new rows: a prepared insert each where the table allows, else tracked as added like any other.
+        var direct = new List<Pending>(inserts.Count);
+        foreach (var entity in inserts)
+        {
+            var clrType = entity.GetType();
+            var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not an entity.");
+            if (!inserters.TryGetValue(clrType, out var inserter))
+            {
+                inserter = RowInserter.ForUntracked(db, entityType);
+                inserters[clrType] = inserter;
+            }
+
+            if (inserter is null)
+            {
+                db.Add(entity);
+            }
+            else if (Logged.TryGetValue(clrType, out var loggedType))
+            {
+                direct.Add(new Pending(entity, loggedType, ChangeOperation.Upsert, ValuesOf(entityType, entity)) { Created = true, Inserter = inserter });
+            }
+            else
+            {
+                direct.Add(new Pending(entity, default, ChangeOperation.Upsert, []) { Created = true, Inserter = inserter, Unlogged = true });
+            }
+        }
+
         var forced = childrenChanged.ToHashSet(ReferenceEqualityComparer.Instance);
         var entries = db.ChangeTracker.Entries().ToList();
         var pending = new List<Pending>();
@@ -88,20 +130,25 @@ internal static class ChangeRecorder
             switch (entry.State)
             {
                 case EntityState.Added:
-                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, entry.Properties.Where(p => !p.Metadata.IsPrimaryKey()).ToList()));
+                    pending.Add(new Pending(entry.Entity, type, ChangeOperation.Upsert, Values(entry.Properties.Where(p => !p.Metadata.IsPrimaryKey()))) { Entry = entry, Created = true });
                     break;
                 case EntityState.Modified:
-                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList()) { ChildrenChanged = forced.Contains(entry.Entity) });
+                    pending.Add(new Pending(entry.Entity, type, ChangeOperation.Upsert, Values(entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))))
+                    {
+                        Entry = entry,
+                        ChildrenChanged = forced.Contains(entry.Entity),
+                    });
                     break;
                 case EntityState.Deleted:
-                    pending.Add(new Pending(entry, type, ChangeOperation.Delete, []) { Id = (int)entry.Property("Id").CurrentValue! });
+                    pending.Add(new Pending(entry.Entity, type, ChangeOperation.Delete, []) { Entry = entry, Id = (int)entry.Property("Id").CurrentValue! });
                     break;
                 case EntityState.Unchanged when forced.Contains(entry.Entity):
-                    pending.Add(new Pending(entry, type, ChangeOperation.Upsert, []) { ChildrenChanged = true });
+                    pending.Add(new Pending(entry.Entity, type, ChangeOperation.Upsert, []) { Entry = entry, ChildrenChanged = true });
                     break;
             }
         }
 
+        pending.AddRange(direct);
         if (pending.Count == 0)
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -112,21 +159,36 @@ internal static class ChangeRecorder
         var codes = await Codes.LoadAsync(db, pending, cancellationToken).ConfigureAwait(false);
         foreach (var change in pending)
         {
-            change.ScopeCode = codes.ScopeOf(change.Entry.Entity);
-            change.WorkerId = WorkerOf(change.Entry);
+            if (change.Unlogged)
+            {
+                continue;
+            }
+
+            change.ScopeCode = codes.ScopeOf(change.Entity);
+            change.WorkerId = WorkerOf(change.Entity);
             change.FieldsJson = change.Operation == ChangeOperation.Delete ? null : FieldsOf(change, codes);
         }
 
         // New rows that stand alone go in through prepared inserts; SaveChanges writes the rest (updates, deletions).
         await RowInserter.InsertAddedAsync(db, entries, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var change in direct)
+        {
+            change.Id = checked((int)await change.Inserter!.InsertEntityAsync(change.Entity, cancellationToken).ConfigureAwait(false));
+        }
+
         var log = RowInserter.For(db, db.Model.FindEntityType(typeof(ChangeLogEntry))!);
         await using (log)
         {
             foreach (var change in pending)
             {
-                var id = change.Id ?? (int)db.Entry(change.Entry.Entity).Property("Id").CurrentValue!;
-                var entry = new ChangeLogEntry
+                if (change.Unlogged)
+                {
+                    continue;
+                }
+
+                var id = change.Id ?? (int)change.Entry!.Property("Id").CurrentValue!;
+                var logEntry = new ChangeLogEntry
                 {
                     EntityType = change.Type,
                     EntityId = id,
@@ -139,11 +201,11 @@ internal static class ChangeRecorder
                 };
                 if (log is null)
                 {
-                    db.ChangeLog.Add(entry);
+                    db.ChangeLog.Add(logEntry);
                 }
                 else
                 {
-                    await log.InsertAsync(p => p.GetGetter().GetClrValueUsingContainingEntity(entry), cancellationToken).ConfigureAwait(false);
+                    await log.InsertAsync(p => p.GetGetter().GetClrValueUsingContainingEntity(logEntry), cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -152,10 +214,28 @@ internal static class ChangeRecorder
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-
     }
 
-    private static int? WorkerOf(EntityEntry entry) => entry.Entity switch
+    // The values of a tracked row's properties, by property name.
+    private static List<(string Name, object? Value)> Values(IEnumerable<PropertyEntry> properties) =>
+        [.. properties.Select(p => (p.Metadata.Name, p.CurrentValue))];
+
+    // The values of an untracked new row: every property but the key.
+    private static List<(string Name, object? Value)> ValuesOf(IEntityType type, object entity)
+    {
+        var values = new List<(string Name, object? Value)>();
+        foreach (var property in type.GetProperties())
+        {
+            if (!property.IsPrimaryKey())
+            {
+                values.Add((property.Name, property.GetGetter().GetClrValueUsingContainingEntity(entity)));
+            }
+        }
+
+        return values;
+    }
+
+    private static int? WorkerOf(object entity) => entity switch
     {
         Post p => p.WorkerId,
         TrainingRecord r => r.WorkerId,
@@ -166,10 +246,8 @@ internal static class ChangeRecorder
     private static string FieldsOf(Pending change, Codes codes)
     {
         var fields = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in change.Properties)
+        foreach (var (name, value) in change.Properties)
         {
-            var name = property.Metadata.Name;
-            var value = property.CurrentValue;
             if (CodeFields.TryGetValue(name, out var codeName))
             {
                 fields[codeName] = value is not int id ? null : name switch
@@ -187,7 +265,7 @@ internal static class ChangeRecorder
                 continue;
             }
 
-            fields[JsonNamingPolicy.CamelCase.ConvertName(name)] = value switch
+            fields[CamelCase(name)] = value switch
             {
                 IdNumber idNumber => idNumber.Masked,
                 string phone when name == nameof(Worker.Phone) => PhoneNumber.Mask(phone),
@@ -196,27 +274,78 @@ internal static class ChangeRecorder
         }
 
         // A grade scheme's category ranges are child rows: shown with the scheme when it is created or they changed.
-        if (change.Entry.Entity is GradeScheme scheme && (change.Entry.State == EntityState.Added || change.ChildrenChanged))
+        if (change.Entity is GradeScheme scheme && (change.Created || change.ChildrenChanged))
         {
             fields["categories"] = scheme.Ranges.OrderBy(r => r.Category)
                 .Select(r => new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["category"] = r.Category, ["minGrade"] = r.MinGrade, ["maxGrade"] = r.MaxGrade })
                 .ToList();
         }
 
-        return JsonSerializer.Serialize(fields, Json);
+        return Serialize(fields);
     }
 
-    private sealed class Pending(EntityEntry entry, ChangeEntityType type, ChangeOperation operation, List<PropertyEntry> properties)
+    // The fields as JsonSerializer writes them with Json, the common value types written directly (the change log's hot path).
+    private static string Serialize(SortedDictionary<string, object?> fields)
     {
-        public EntityEntry Entry { get; } = entry;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in fields)
+            {
+                writer.WritePropertyName(name);
+                switch (value)
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    case int number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case bool flag:
+                        writer.WriteBooleanValue(flag);
+                        break;
+                    default:
+                        JsonSerializer.Serialize(writer, value, value.GetType(), Json);
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string CamelCase(string name) => CamelNames.GetOrAdd(name, n => JsonNamingPolicy.CamelCase.ConvertName(n));
+
+    private sealed class Pending(object entity, ChangeEntityType type, ChangeOperation operation, List<(string Name, object? Value)> properties)
+    {
+        public object Entity { get; } = entity;
 
         public ChangeEntityType Type { get; } = type;
 
         public ChangeOperation Operation { get; } = operation;
 
-        public List<PropertyEntry> Properties { get; } = properties;
+        /// <summary>The fields to log: all on creation, the changed ones on update.</summary>
+        public List<(string Name, object? Value)> Properties { get; } = properties;
 
-        public int? Id { get; init; }
+        /// <summary>The change-tracker entry of a tracked row (null for an untracked new row).</summary>
+        public EntityEntry? Entry { get; init; }
+
+        /// <summary>The prepared insert of an untracked new row.</summary>
+        public RowInserter? Inserter { get; init; }
+
+        /// <summary>An untracked new row of a type the change log does not record.</summary>
+        public bool Unlogged { get; init; }
+
+        public bool Created { get; init; }
+
+        /// <summary>The row's key: of a deleted row, read before the save; of an untracked new row, set by its insert.</summary>
+        public int? Id { get; set; }
 
         public bool ChildrenChanged { get; init; }
 
@@ -253,17 +382,17 @@ internal static class ChangeRecorder
                 codes._workerCommunities[entry.Entity.Id] = entry.Entity.CommunityId;
             }
 
-            var workers = pending.Select(p => p.Entry.Entity).OfType<TrainingRecord>().Select(r => r.WorkerId)
+            var workers = pending.Select(p => p.Entity).OfType<TrainingRecord>().Select(r => r.WorkerId)
                 .Where(id => !codes._workerCommunities.ContainsKey(id)).Distinct().ToList();
             if (workers.Count > 0)
             {
-                foreach (var w in await db.Workers.IgnoreQueryFilters().Where(w => workers.Contains(w.Id)).Select(w => new { w.Id, w.CommunityId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var w in await db.Workers.IgnoreQueryFilters().Where(w => EF.Parameter(workers).Contains(w.Id)).Select(w => new { w.Id, w.CommunityId }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 {
                     codes._workerCommunities[w.Id] = w.CommunityId;
                 }
             }
 
-            var communities = pending.SelectMany(p => p.Entry.Entity switch
+            var communities = pending.SelectMany(p => p.Entity switch
                 {
                     Worker w => [w.CommunityId],
                     Post post => [post.CommunityId],
@@ -274,13 +403,13 @@ internal static class ChangeRecorder
                 .OfType<int>().Where(id => !codes._communities.ContainsKey(id)).Distinct().ToList();
             if (communities.Count > 0)
             {
-                foreach (var c in await db.Communities.IgnoreQueryFilters().Where(c => communities.Contains(c.Id)).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var c in await db.Communities.IgnoreQueryFilters().Where(c => EF.Parameter(communities).Contains(c.Id)).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 {
                     codes._communities[c.Id] = c.Code;
                 }
             }
 
-            var regions = pending.SelectMany(p => p.Entry.Entity switch
+            var regions = pending.SelectMany(p => p.Entity switch
                 {
                     GradeScheme g => [g.RegionId],
                     Region r => [r.ParentId],
@@ -291,7 +420,7 @@ internal static class ChangeRecorder
                 .OfType<int>().Where(id => !codes._regions.ContainsKey(id)).Distinct().ToList();
             if (regions.Count > 0)
             {
-                foreach (var r in await db.Regions.IgnoreQueryFilters().Where(r => regions.Contains(r.Id)).Select(r => new { r.Id, r.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var r in await db.Regions.IgnoreQueryFilters().Where(r => EF.Parameter(regions).Contains(r.Id)).Select(r => new { r.Id, r.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 {
                     codes._regions[r.Id] = r.Code;
                 }
@@ -302,11 +431,11 @@ internal static class ChangeRecorder
                 codes._trainings[entry.Property(e => e.Id).CurrentValue] = entry.Entity.Code;
             }
 
-            var trainings = pending.Select(p => p.Entry.Entity).OfType<TrainingRecord>().Select(r => r.TrainingId)
+            var trainings = pending.Select(p => p.Entity).OfType<TrainingRecord>().Select(r => r.TrainingId)
                 .Where(id => !codes._trainings.ContainsKey(id)).Distinct().ToList();
             if (trainings.Count > 0)
             {
-                foreach (var t in await db.Trainings.IgnoreQueryFilters().Where(t => trainings.Contains(t.Id)).Select(t => new { t.Id, t.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var t in await db.Trainings.IgnoreQueryFilters().Where(t => EF.Parameter(trainings).Contains(t.Id)).Select(t => new { t.Id, t.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
                 {
                     codes._trainings[t.Id] = t.Code;
                 }

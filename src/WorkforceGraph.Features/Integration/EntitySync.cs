@@ -76,7 +76,7 @@ public sealed class UpsertBatch<TInput, TEntity>
 
     public DateOnly Today { get; }
 
-    internal List<(int Index, TEntity Entity, bool ChildrenChanged)> Results { get; } = [];
+    internal List<(int Index, TEntity Entity, bool ChildrenChanged, RowOutcome Outcome)> Results { get; } = [];
 
     /// <summary>The checks of the record at <paramref name="index"/>, to reject it.</summary>
     public RecordCheck Check(int index) => new(index, _errors);
@@ -86,7 +86,33 @@ public sealed class UpsertBatch<TInput, TEntity>
     /// was created, updated or unchanged is read from the change tracker, or forced by <paramref name="childrenChanged"/>
     /// when only owned child rows changed.
     /// </summary>
-    public void Written(int index, TEntity entity, bool childrenChanged = false) => Results.Add((index, entity, childrenChanged));
+    public void Written(int index, TEntity entity, bool childrenChanged = false) => Results.Add((index, entity, childrenChanged, RowOutcome.Tracked));
+
+    /// <summary>
+    /// The record at <paramref name="index"/> is a new row, <paramref name="entity"/>, not tracked: the writer inserts
+    /// it (a prepared statement where the provider allows, else through the context) with its change-log entry, and
+    /// sets its key. Only for a row that stands alone: nothing else in the batch points at it.
+    /// </summary>
+    public void Created(int index, TEntity entity) => Results.Add((index, entity, false, RowOutcome.Created));
+
+    /// <summary>
+    /// The record at <paramref name="index"/> equals the stored row <paramref name="entity"/> (read untracked and
+    /// compared by the sync): nothing is written and nothing logged for it.
+    /// </summary>
+    public void Unchanged(int index, TEntity entity) => Results.Add((index, entity, false, RowOutcome.Unchanged));
+}
+
+/// <summary>How a record of a batch ended: read from the change tracker, or said by the sync.</summary>
+internal enum RowOutcome
+{
+    /// <summary>Added or tracked: the change tracker says whether it was created, updated or unchanged.</summary>
+    Tracked,
+
+    /// <summary>A new untracked row, inserted by the writer.</summary>
+    Created,
+
+    /// <summary>An untracked stored row the record equals.</summary>
+    Unchanged,
 }
 
 /// <summary>The valid keys of one delete call, with the context that removes them.</summary>

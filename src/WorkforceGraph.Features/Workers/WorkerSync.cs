@@ -79,27 +79,59 @@ public sealed class WorkerSync : EntitySync<WorkerInput, WorkerKeyInput, Worker>
 
     public override string KeyOf(WorkerKeyInput key) => IdNumber.Parse(key.IdNumber!).Unmasked;
 
+    /// <remarks>
+    /// The stored rows are read untracked in one statement and compared with what each record maps to: an unchanged
+    /// record costs no tracking and writes nothing, a new one is inserted by the writer untracked, and only a changed
+    /// row is attached (as stored) and updated, so the writer's change detection, update and change-log entry cover
+    /// exactly the changed rows and columns.
+    /// </remarks>
     public override async Task UpsertAsync(UpsertBatch<WorkerInput, Worker> batch, CancellationToken cancellationToken)
     {
-        var ids = batch.Records.Select(r => IdNumber.Parse(r.Value.IdNumber!)).ToList();
-        var existing = await batch.Db.Workers
-            .Include(w => w.Community)
-            .Where(w => ids.Contains(w.IdNumber))
-            .ToDictionaryAsync(w => w.IdNumber, cancellationToken).ConfigureAwait(false);
-        var communities = await CommunitiesAsync(batch.Db, batch.Records.Select(r => r.Value.CommunityCode), cancellationToken).ConfigureAwait(false);
-        var withPosts = await WorkersWithPostsAsync(batch.Db, existing.Values.Select(w => w.Id), cancellationToken).ConfigureAwait(false);
-        var leaving = batch.Records.Where(r => r.Value.Status == WorkerStatus.Left)
-            .Select(r => existing.GetValueOrDefault(IdNumber.Parse(r.Value.IdNumber!))?.Id).OfType<int>().ToList();
-        var today = batch.Today;
-        var currentPosts = leaving.Count == 0 ? Enumerable.Empty<Post>().ToLookup(p => p.WorkerId) : (await batch.Db.Posts
-            .Where(p => leaving.Contains(p.WorkerId) && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today))
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(p => p.WorkerId);
-
-        foreach (var (index, input) in batch.Records)
+        var db = batch.Db;
+        var records = batch.Records;
+        var ids = new IdNumber[records.Count];
+        for (var i = 0; i < records.Count; i++)
         {
+            ids[i] = IdNumber.Parse(records[i].Value.IdNumber!);
+        }
+
+        var communities = await CommunitiesAsync(db, records.Select(r => r.Value.CommunityCode), cancellationToken, tracked: false).ConfigureAwait(false);
+        var stored = await StoredAsync(db, ids, communities, batch.Scope, cancellationToken).ConfigureAwait(false);
+
+        // Whether a worker has posts matters only when a record would move their community of record (it follows the
+        // posts then): only those workers are looked up.
+        var moving = new List<int>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (stored.TryGetValue(ids[i], out var row)
+                && (records[i].Value.CommunityCode is { } code ? communities.GetValueOrDefault(code)?.Id : null) != row.Worker.CommunityId)
+            {
+                moving.Add(row.Worker.Id);
+            }
+        }
+
+        var withPosts = await WorkersWithPostsAsync(db, moving, cancellationToken).ConfigureAwait(false);
+        var leaving = new List<int>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i].Value.Status == WorkerStatus.Left && stored.TryGetValue(ids[i], out var row))
+            {
+                leaving.Add(row.Worker.Id);
+            }
+        }
+
+        var today = batch.Today;
+        var currentPosts = leaving.Count == 0 ? Enumerable.Empty<Post>().ToLookup(p => p.WorkerId) : (await db.Posts
+            .Where(p => EF.Parameter(leaving).Contains(p.WorkerId) && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today))
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(p => p.WorkerId);
+        var workerType = db.Model.FindEntityType(typeof(Worker))!;
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            var (index, input) = records[i];
             var check = batch.Check(index);
-            existing.TryGetValue(IdNumber.Parse(input.IdNumber!), out var worker);
-            if (worker is not null && !InScope(batch.Scope, worker.Community?.Code))
+            var worker = stored.TryGetValue(ids[i], out var row) ? row.Worker : null;
+            if (worker is not null && !InScope(batch.Scope, row!.CommunityCode))
             {
                 check.Fail(RecordCodes.OutOfScope, "idNumber", "The worker's community of record is outside your region.");
                 continue;
@@ -134,32 +166,35 @@ public sealed class WorkerSync : EntitySync<WorkerInput, WorkerKeyInput, Worker>
                 continue;
             }
 
+            var mapped = input.Adapt<Worker>(Mapping);
+            mapped.CommunityId = followsPosts ? worker!.CommunityId : community?.Id;
             if (worker is null)
             {
-                worker = input.Adapt<Worker>(Mapping);
-                worker.CommunityId = community?.Id;
-                batch.Db.Workers.Add(worker);
-                existing[worker.IdNumber] = worker;
+                batch.Created(index, mapped);
+                continue;
+            }
+
+            if (RowComparer.SameValues(workerType, worker, mapped))
+            {
+                batch.Unchanged(index, worker);
             }
             else
             {
+                // Tracked as stored, then changed: the writer finds exactly the changed columns.
+                db.Workers.Attach(worker);
                 input.Adapt(worker, Mapping);
-                if (!followsPosts)
-                {
-                    worker.CommunityId = community?.Id;
-                }
-
-                if (worker.Status == WorkerStatus.Left)
-                {
-                    // A worker who leaves keeps their posts, ended yesterday (or on the first day of a post that started today).
-                    foreach (var post in currentPosts[worker.Id])
-                    {
-                        post.EndDate = post.StartDate > today.AddDays(-1) ? post.StartDate : today.AddDays(-1);
-                    }
-                }
+                worker.CommunityId = mapped.CommunityId;
+                batch.Written(index, worker);
             }
 
-            batch.Written(index, worker);
+            if (mapped.Status == WorkerStatus.Left)
+            {
+                // A worker who leaves keeps their posts, ended yesterday (or on the first day of a post that started today).
+                foreach (var post in currentPosts[worker.Id])
+                {
+                    post.EndDate = post.StartDate > today.AddDays(-1) ? post.StartDate : today.AddDays(-1);
+                }
+            }
         }
     }
 
@@ -224,13 +259,65 @@ public sealed class WorkerSync : EntitySync<WorkerInput, WorkerKeyInput, Worker>
     /// <summary>Whether a row with this code is the scope's to write (a null code only for national callers).</summary>
     internal static bool InScope(RegionScope scope, string? code) => scope.IsNational || (code is not null && scope.Contains(code));
 
-    /// <summary>The communities with the given codes, by code, in one query.</summary>
-    internal static async Task<Dictionary<string, Community>> CommunitiesAsync(Data.WorkforceDbContext db, IEnumerable<string?> codes, CancellationToken cancellationToken)
+    /// <summary>The communities with the given codes, by code, in one query (tracked unless <paramref name="tracked"/> is false).</summary>
+    internal static async Task<Dictionary<string, Community>> CommunitiesAsync(Data.WorkforceDbContext db, IEnumerable<string?> codes, CancellationToken cancellationToken, bool tracked = true)
     {
         var wanted = codes.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return wanted.Count == 0
-            ? new Dictionary<string, Community>(StringComparer.Ordinal)
-            : await db.Communities.Where(c => wanted.Contains(c.Code)).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, Community>(StringComparer.Ordinal);
+        }
+
+        var query = db.Communities.Where(c => EF.Parameter(wanted).Contains(c.Code));
+        return await (tracked ? query : query.AsNoTracking()).ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A stored worker read untracked, with the code of their community of record (write scope; read for regional writers only).
+    private sealed record StoredWorker(Worker Worker, string? CommunityCode);
+
+    // The stored workers with these ID numbers, untracked, in one statement: a prepared SELECT on SQLite, else an EF query.
+    // Key lists go in as one JSON-array parameter (EF.Parameter here and below): EF 10's default, a parameter per
+    // element, costs more than the look-up itself for a batch of 1,000 keys.
+    private static async Task<Dictionary<IdNumber, StoredWorker>> StoredAsync(
+        Data.WorkforceDbContext db, IdNumber[] ids, Dictionary<string, Community> communities, RegionScope scope, CancellationToken cancellationToken)
+    {
+        var type = db.Model.FindEntityType(typeof(Worker))!;
+        var reader = RowReader.For(db, type, type.FindProperty(nameof(Worker.IdNumber))!);
+        if (reader is null)
+        {
+            var wanted = ids.ToList();
+            return await db.Workers.AsNoTracking()
+                .Where(w => EF.Parameter(wanted).Contains(w.IdNumber))
+                .Select(w => new StoredWorker(w, w.Community == null ? null : w.Community.Code))
+                .ToDictionaryAsync(s => s.Worker.IdNumber, cancellationToken).ConfigureAwait(false);
+        }
+
+        List<Worker> rows;
+        await using (reader)
+        {
+            rows = await reader.ReadAsync<Worker>(ids.Select(id => (object)id), cancellationToken).ConfigureAwait(false);
+        }
+
+        // National writers may write every worker: the codes of the communities of record matter to regional ones only.
+        var codes = new Dictionary<int, string>();
+        if (!scope.IsNational)
+        {
+            foreach (var community in communities.Values)
+            {
+                codes[community.Id] = community.Code;
+            }
+
+            var missing = rows.Select(w => w.CommunityId).OfType<int>().Where(id => !codes.ContainsKey(id)).Distinct().ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var c in await db.Communities.AsNoTracking().Where(c => EF.Parameter(missing).Contains(c.Id)).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    codes[c.Id] = c.Code;
+                }
+            }
+        }
+
+        return rows.ToDictionary(w => w.IdNumber, w => new StoredWorker(w, w.CommunityId is int id ? codes.GetValueOrDefault(id) : null));
     }
 
     private static async Task<HashSet<int>> WorkersWithPostsAsync(Data.WorkforceDbContext db, IEnumerable<int> workerIds, CancellationToken cancellationToken)
@@ -238,7 +325,7 @@ public sealed class WorkerSync : EntitySync<WorkerInput, WorkerKeyInput, Worker>
         var ids = workerIds.ToList();
         return ids.Count == 0
             ? []
-            : (await db.Posts.Where(p => ids.Contains(p.WorkerId)).Select(p => p.WorkerId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+            : (await db.Posts.Where(p => EF.Parameter(ids).Contains(p.WorkerId)).Select(p => p.WorkerId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
     }
 
     private static TypeAdapterConfig CreateMapping()

@@ -101,7 +101,8 @@ public sealed class WorkerBatchTests : IAsyncLifetime
     [Fact]
     public async Task An_update_changes_only_what_differs_and_logs_the_changed_fields_with_pii_masked()
     {
-        await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { NewWorker() } });
+        var created = await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { NewWorker() } });
+        Assert.True(created.EnsureSuccess().Data!["upsertWorkers"]!["created"]!.GetValue<int>() == 1, created.Text);
         var changed = NewWorker();
         changed["phone"] = "13900002222";
         changed["education"] = "MASTER";
@@ -118,6 +119,107 @@ public sealed class WorkerBatchTests : IAsyncLifetime
         Assert.Equal("MASTER", fields["education"]!.GetValue<string>());
         Assert.Equal("139****2222", fields["phone"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_resend_writes_only_the_changed_and_new_rows_and_logs_exactly_those()
+    {
+        var created = await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { NewWorker(11), NewWorker(13, name: "孙一"), NewWorker(15, name: "周二") } });
+        var first = created.EnsureSuccess().Data!["upsertWorkers"]!;
+        Assert.Equal((3, 0, 0), (first["created"]!.GetValue<int>(), first["updated"]!.GetValue<int>(), first["unchanged"]!.GetValue<int>()));
+        await using (var db = Db())
+        {
+            var logged = await db.ChangeLog.Where(c => c.EntityType == ChangeEntityType.Worker).ToListAsync();
+            Assert.Equal(3, logged.Count);
+            var rows = await db.Workers.Where(w => logged.Select(c => c.EntityId).Contains(w.Id)).ToListAsync();
+            Assert.Equal(3, rows.Count);
+            Assert.Equal(rows.Select(w => w.Id).Order(), logged.Select(c => c.WorkerId!.Value).Order());
+            Assert.All(logged, c =>
+            {
+                var fields = JsonNode.Parse(c.Fields!)!.AsObject();
+                Assert.Equal("320102001001", fields["communityCode"]!.GetValue<string>());
+                Assert.Equal("138****1111", fields["phone"]!.GetValue<string>());
+                Assert.DoesNotContain(rows.Single(w => w.Id == c.EntityId).IdNumber.Unmasked, c.Fields!, StringComparison.Ordinal);
+                Assert.Equal(15, fields.Count);
+            });
+        }
+
+        var changed = NewWorker(13, name: "孙一");
+        changed["phone"] = "13900002222";
+        var response = await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { NewWorker(11), changed, NewWorker(15, name: "周二"), NewWorker(17, name: "吴三") } });
+
+        var payload = response.EnsureSuccess().Data!["upsertWorkers"]!;
+        Assert.Equal((1, 1, 2), (payload["created"]!.GetValue<int>(), payload["updated"]!.GetValue<int>(), payload["unchanged"]!.GetValue<int>()));
+        Assert.Equal(["赵新", "孙一", "周二", "吴三"], payload["workers"]!.AsArray().Select(w => w!["name"]!.GetValue<string>()));
+        await using (var db = Db())
+        {
+            var byName = await db.Workers.Where(w => w.Name == "赵新" || w.Name == "孙一" || w.Name == "周二" || w.Name == "吴三").ToDictionaryAsync(w => w.Name);
+            Assert.Equal(("13800001111", "13900002222", "13800001111"), (byName["赵新"].Phone, byName["孙一"].Phone, byName["周二"].Phone));
+            var entries = await db.ChangeLog.Where(c => c.EntityType == ChangeEntityType.Worker).OrderBy(c => c.Id).Skip(3).ToListAsync();
+            Assert.Equal([byName["孙一"].Id, byName["吴三"].Id], entries.Select(c => c.EntityId).Order());
+            var update = entries.Single(c => c.EntityId == byName["孙一"].Id);
+            Assert.Equal(["phone"], JsonNode.Parse(update.Fields!)!.AsObject().Select(f => f.Key));
+            Assert.Equal("139****2222", JsonNode.Parse(update.Fields!)!["phone"]!.GetValue<string>());
+            var creation = JsonNode.Parse(entries.Single(c => c.EntityId == byName["吴三"].Id).Fields!)!.AsObject();
+            Assert.Equal("吴三", creation["name"]!.GetValue<string>());
+            Assert.Equal("320102001001", creation["communityCode"]!.GetValue<string>());
+        }
+
+        var ids = payload["workers"]!.AsArray().Select(w => w!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(4, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_worker_with_posts_keeps_the_community_of_their_posts_and_one_without_posts_moves()
+    {
+        var staff = InputOf(await Row(_data.Staff.Id), "320102001002");
+        var moved = await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { staff } });
+        var refused = moved.EnsureSuccess().Data!["upsertWorkers"]!;
+        Assert.Equal(("INVALID_VALUE", "communityCode"), (refused["errors"]![0]!["code"]!.GetValue<string>(), refused["errors"]![0]!["field"]!.GetValue<string>()));
+
+        staff["communityCode"] = "320102001001";
+        staff["name"] = "李强强";
+        var renamed = await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { staff } });
+        Assert.Equal(1, renamed.EnsureSuccess().Data!["upsertWorkers"]!["updated"]!.GetValue<int>());
+        Assert.Equal(("李强强", _data.Meiyuan.Id), ((await Row(_data.Staff.Id)).Name, (await Row(_data.Staff.Id)).CommunityId));
+
+        await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { NewWorker(21) } });
+        var mover = NewWorker(21, community: "320102001002");
+        var response = await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { mover } });
+
+        var payload = response.EnsureSuccess().Data!["upsertWorkers"]!;
+        Assert.Equal(1, payload["updated"]!.GetValue<int>());
+        Assert.Equal("320102001002", payload["workers"]![0]!["community"]!["code"]!.GetValue<string>());
+        await using var db = Db();
+        var last = await db.ChangeLog.OrderByDescending(c => c.Id).FirstAsync();
+        Assert.Equal("""{"communityCode":"320102001002"}""", last.Fields);
+        Assert.Equal("320102001002", last.ScopeCode);
+        Assert.Equal(_data.Xinjiekou.Id, (await db.Workers.SingleAsync(w => w.Id == last.EntityId)).CommunityId);
+    }
+
+    // A stored worker as the record that would leave them as they are.
+    private static Dictionary<string, object?> InputOf(Worker w, string communityCode) => new()
+    {
+        ["idNumber"] = w.IdNumber.Unmasked,
+        ["name"] = w.Name,
+        ["gender"] = Upper(w.Gender),
+        ["birthDate"] = Date(w.BirthDate),
+        ["phone"] = w.Phone,
+        ["ethnicity"] = w.Ethnicity,
+        ["politicalStatus"] = Upper(w.PoliticalStatus),
+        ["education"] = Upper(w.Education),
+        ["socialWorkQualification"] = w.SocialWorkQualification is { } q ? Upper(q) : null,
+        ["employmentType"] = Upper(w.EmploymentType),
+        ["status"] = Upper(w.Status),
+        ["communityWorkStartDate"] = Date(w.CommunityWorkStartDate),
+        ["hiredOn"] = Date(w.HiredOn),
+        ["isReserveTalent"] = w.IsReserveTalent,
+        ["communityCode"] = communityCode,
+    };
+
+    private static string Upper<T>(T value)
+        where T : struct, System.Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(value.ToString());
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Workers_of_another_region_are_out_of_scope_and_a_worker_leaving_has_their_posts_ended()
