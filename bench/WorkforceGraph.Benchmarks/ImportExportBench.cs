@@ -12,6 +12,9 @@ internal sealed record CommandRun(string Name, long Rows, double Seconds, double
 
 internal sealed record ImportExportResult(CommandRun ExportNdjson, CommandRun ExportCsv, CommandRun ImportQuarter, CommandRun Import, CommandRun ImportAgain, CommandRun Baseline, bool SameChecksum)
 {
+    /// <summary>SQLite: the baseline that also appends each row's change-log entry, as the import must (null on PostgreSQL).</summary>
+    public CommandRun? BaselineWithLog { get; init; }
+
     /// <summary><c>--memory-scale</c>: the export and import of another data set's workers, and its name.</summary>
     public (string Scale, long TotalRows, CommandRun Export, CommandRun Import)? MemoryScale { get; init; }
 
@@ -63,8 +66,15 @@ internal static partial class ImportExportBench
             var quarter = await RunAsync(apiAssembly, database, quarterDb, "import (quarter)", cancellationToken, "import", "--entity", "workers", "--input", quarterFile);
 
             Console.WriteLine("import/export: baseline (prepared ADO.NET INSERT) ...");
-            var baseline = database.IsPostgres ? await PostgresBaselineAsync(baselineDb, ndjson, cancellationToken) : Baseline(baselineDb, ndjson);
-            return new ImportExportResult(exportNdjson, exportCsv, quarter, import, again, baseline, same);
+            var baseline = database.IsPostgres ? await PostgresBaselineAsync(baselineDb, ndjson, cancellationToken) : Baseline(baselineDb, ndjson, withLog: false);
+            CommandRun? withLog = null;
+            if (!database.IsPostgres)
+            {
+                Console.WriteLine("import/export: baseline with change log (prepared ADO.NET INSERTs) ...");
+                withLog = Baseline(await FreshCopyAsync(database, workDirectory, "baseline-log", cancellationToken), ndjson, withLog: true);
+            }
+
+            return new ImportExportResult(exportNdjson, exportCsv, quarter, import, again, baseline, same) { BaselineWithLog = withLog };
         }
         finally
         {
@@ -290,11 +300,19 @@ internal static partial class ImportExportBench
     }
 
     // Prepared INSERT of the same rows, 1,000 per transaction, indexes in place: no validation, no change log.
-    private static CommandRun Baseline(string connectionString, string ndjson)
+    // withLog: each worker's change-log entry too (the record's JSON line as its fields, about the size the import logs).
+    // Both commit as the import does on SQLite: WAL with synchronous=NORMAL (BulkWriteDurability).
+    private static CommandRun Baseline(string connectionString, string ndjson, bool withLog)
     {
         var clock = Stopwatch.StartNew();
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            pragma.ExecuteNonQuery();
+        }
+
         var communities = new Dictionary<string, long>(StringComparer.Ordinal);
         using (var read = connection.CreateCommand())
         {
@@ -309,12 +327,20 @@ internal static partial class ImportExportBench
         string[] fields = ["idNumber", "name", "gender", "birthDate", "phone", "ethnicity", "politicalStatus", "education", "socialWorkQualification", "employmentType", "status", "communityWorkStartDate", "hiredOn", "isReserveTalent", "communityCode"];
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO Workers (IdNumber, Name, Gender, BirthDate, Phone, Ethnicity, PoliticalStatus, Education, SocialWorkQualification, EmploymentType, Status, CommunityWorkStartDate, HiredOn, IsReserveTalent, CommunityId) "
-            + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14)";
+            + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14) RETURNING Id";
         var parameters = fields.Select((_, i) => insert.Parameters.Add(new SqliteParameter(string.Create(CultureInfo.InvariantCulture, $"$p{i}"), null))).ToArray();
+        using var log = connection.CreateCommand();
+        log.CommandText = "INSERT INTO ChangeLog (EntityType, EntityId, Operation, ChangedAt, ScopeCode, WorkerId, Actor, Fields) VALUES ('Worker', $id, 'Upsert', $at, $scope, $id, 'import', $fields)";
+        var logId = log.Parameters.Add(new SqliteParameter("$id", null));
+        var logAt = log.Parameters.Add(new SqliteParameter("$at", null));
+        var logScope = log.Parameters.Add(new SqliteParameter("$scope", null));
+        var logFields = log.Parameters.Add(new SqliteParameter("$fields", null));
         long rows = 0;
         var transaction = connection.BeginTransaction();
         insert.Transaction = transaction;
+        log.Transaction = transaction;
         insert.Prepare();
+        log.Prepare();
         foreach (var line in File.ReadLines(ndjson))
         {
             using var document = JsonDocument.Parse(line);
@@ -332,20 +358,30 @@ internal static partial class ImportExportBench
                 };
             }
 
-            insert.ExecuteNonQuery();
+            var id = insert.ExecuteScalar();
+            if (withLog)
+            {
+                logId.Value = id;
+                logAt.Value = DateTime.UtcNow;
+                logScope.Value = document.RootElement.GetProperty("communityCode").GetString();
+                logFields.Value = line;
+                log.ExecuteNonQuery();
+            }
+
             if (++rows % BatchSize == 0)
             {
                 transaction.Commit();
                 transaction.Dispose();
                 transaction = connection.BeginTransaction();
                 insert.Transaction = transaction;
+                log.Transaction = transaction;
             }
         }
 
         transaction.Commit();
         transaction.Dispose();
         var seconds = clock.Elapsed.TotalSeconds;
-        return new CommandRun("baseline: prepared INSERT", rows, seconds, rows / seconds, 0);
+        return new CommandRun(withLog ? "baseline: INSERT + change-log entry" : "baseline: prepared INSERT", rows, seconds, rows / seconds, 0);
     }
 
     // The same on PostgreSQL: one prepared INSERT through Npgsql, 1,000 rows per transaction, typed parameters.

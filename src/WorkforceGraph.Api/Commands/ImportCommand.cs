@@ -38,7 +38,7 @@ public static class ImportCommand
             return await RefuseAsync("--entity and --input are required.", usage: true);
         }
 
-        await using var services = TransferArguments.Services(configuration);
+        await using var services = TransferArguments.Services(configuration, bulkWrites: true);
         var transfers = services.GetServices<IEntityTransfer>().ToList();
         if (transfers.Find(entity) is not { } transfer)
         {
@@ -115,6 +115,14 @@ public static class ImportCommand
                 var summary = TransferArguments.Interactive
                     ? await RunWithProgressAsync(importer, reader, file, transfer.Name, sink, cancel.Token)
                     : await importer.RunAsync(reader, () => file.Position, sink, null, cancel.Token);
+                await using (var context = await factory.CreateDbContextAsync(cancel.Token))
+                {
+                    if (!await BulkWriteDurability.MakeDurableAsync(context, cancel.Token))
+                    {
+                        await Console.Error.WriteLineAsync("import: readers kept SQLite from checkpointing; the last batches reach the disk at its next checkpoint.");
+                    }
+                }
+
                 PrintSummary(transfer.Name, input, summary, errorsPath);
                 return summary.Rejected > 0 ? 3 : 0;
             }

@@ -37,9 +37,10 @@ internal static class TransferArguments
     }
 
     /// <summary>The database, the batch writes (with every entity's sync) and the transfers, as the server registers them.</summary>
-    public static ServiceProvider Services(IConfiguration configuration) =>
+    /// <param name="bulkWrites">For <c>import</c>: SQLite commits its batches without waiting for the disk, see <see cref="Data.BulkWriteDurability"/>.</param>
+    public static ServiceProvider Services(IConfiguration configuration, bool bulkWrites = false) =>
         new ServiceCollection()
-            .AddWorkforceDatabase(configuration)
+            .AddWorkforceDatabase(configuration, bulkWrites: bulkWrites)
             .AddWorkforceSchema(configuration)
             .AddWorkforceTransfers()
             .BuildServiceProvider();

@@ -13,11 +13,26 @@ internal static class DatabaseSetup
     /// exported, and keeps the text for <c>X-Diagnostics: sql</c> (Development only, contracts.md). With no request
     /// collecting and no trace listening it costs an <see cref="AsyncLocal{T}"/> read per command.
     /// </summary>
-    public static IServiceCollection AddWorkforceDatabase(this IServiceCollection services, IConfiguration configuration, bool withSqlDiagnostics = false)
+    /// <param name="bulkWrites">The import command's contexts: SQLite commits without waiting for the disk (<see cref="BulkWriteDurability"/>).</param>
+    public static IServiceCollection AddWorkforceDatabase(this IServiceCollection services, IConfiguration configuration, bool withSqlDiagnostics = false, bool bulkWrites = false)
     {
-        Action<IServiceProvider, Microsoft.EntityFrameworkCore.DbContextOptionsBuilder>? configure = withSqlDiagnostics
-            ? (_, options) => options.AddSqlDiagnostics()
-            : null;
+        Action<IServiceProvider, Microsoft.EntityFrameworkCore.DbContextOptionsBuilder>? configure = null;
+        if (withSqlDiagnostics || bulkWrites)
+        {
+            configure = (_, options) =>
+            {
+                if (withSqlDiagnostics)
+                {
+                    options.AddSqlDiagnostics();
+                }
+
+                if (bulkWrites)
+                {
+                    options.UseBulkWriteDurability();
+                }
+            };
+        }
+
         return services.AddWorkforceDatabase(Provider(configuration), configuration.GetConnectionString("Workforce"), configure);
     }
 

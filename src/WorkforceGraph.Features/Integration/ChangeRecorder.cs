@@ -48,6 +48,9 @@ internal static class ChangeRecorder
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CamelNames = new(StringComparer.Ordinal);
 
+    // An enum member as JsonStringEnumConverter with the snake-case-upper policy writes it (the change log's hot path).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Enum, string> EnumNames = new();
+
     private static readonly JsonSerializerOptions Json = new()
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
@@ -56,8 +59,8 @@ internal static class ChangeRecorder
 
     /// <param name="detected">The caller has just detected changes (nothing changed since): no second scan.</param>
     /// <param name="inserts">
-    /// New untracked rows that stand alone (nothing tracked points at them): inserted with prepared statements and their
-    /// keys set on them, or, where no prepared insert serves the table, added to the context and saved with the rest.
+    /// New untracked rows that stand alone (nothing tracked points at them): inserted with multi-row statements and their
+    /// keys set on them, or, where no such insert serves the table, added to the context and saved with the rest.
     /// </param>
     public static async Task SaveWithChangesAsync(
         WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, CancellationToken cancellationToken, bool detected = false, IReadOnlyList<object>? inserts = null)
@@ -70,7 +73,7 @@ internal static class ChangeRecorder
         // Changes are detected once, here; the saves below must not scan every tracked row again.
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var inserters = new Dictionary<Type, RowInserter?>();
+        var inserters = new Dictionary<Type, MultiRowInserter?>();
         try
         {
             await SaveDetectedAsync(db, actor, now, childrenChanged, inserts ?? [], inserters, cancellationToken).ConfigureAwait(false);
@@ -89,9 +92,9 @@ internal static class ChangeRecorder
     }
 
     private static async Task SaveDetectedAsync(
-        WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, IReadOnlyList<object> inserts, Dictionary<Type, RowInserter?> inserters, CancellationToken cancellationToken)
+        WorkforceDbContext db, string actor, DateTime now, IEnumerable<object> childrenChanged, IReadOnlyList<object> inserts, Dictionary<Type, MultiRowInserter?> inserters, CancellationToken cancellationToken)
     {
-        // Untracked new rows: a prepared insert each where the table allows, else tracked as added like any other.
+        // Untracked new rows: multi-row inserts per table where the table allows, else tracked as added like any other.
         var direct = new List<Pending>(inserts.Count);
         foreach (var entity in inserts)
         {
@@ -99,7 +102,7 @@ internal static class ChangeRecorder
             var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not an entity.");
             if (!inserters.TryGetValue(clrType, out var inserter))
             {
-                inserter = RowInserter.ForUntracked(db, entityType);
+                inserter = MultiRowInserter.For(db, entityType, withKeys: true);
                 inserters[clrType] = inserter;
             }
 
@@ -172,47 +175,49 @@ internal static class ChangeRecorder
         // New rows that stand alone go in through prepared inserts; SaveChanges writes the rest (updates, deletions).
         await RowInserter.InsertAddedAsync(db, entries, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var change in direct)
+        foreach (var group in direct.GroupBy(c => c.Inserter!))
         {
-            change.Id = checked((int)await change.Inserter!.InsertEntityAsync(change.Entity, cancellationToken).ConfigureAwait(false));
-        }
-
-        var log = RowInserter.For(db, db.Model.FindEntityType(typeof(ChangeLogEntry))!);
-        await using (log)
-        {
-            foreach (var change in pending)
+            var inserter = group.Key;
+            await inserter.InsertAsync([.. group.Select(c => c.Entity)], cancellationToken).ConfigureAwait(false);
+            foreach (var change in group)
             {
-                if (change.Unlogged)
-                {
-                    continue;
-                }
-
-                var id = change.Id ?? (int)change.Entry!.Property("Id").CurrentValue!;
-                var logEntry = new ChangeLogEntry
-                {
-                    EntityType = change.Type,
-                    EntityId = id,
-                    Operation = change.Operation,
-                    ChangedAt = now,
-                    ScopeCode = change.ScopeCode,
-                    WorkerId = change.Type == ChangeEntityType.Worker ? id : change.WorkerId,
-                    Actor = actor,
-                    Fields = change.FieldsJson,
-                };
-                if (log is null)
-                {
-                    db.ChangeLog.Add(logEntry);
-                }
-                else
-                {
-                    await log.InsertAsync(p => p.GetGetter().GetClrValueUsingContainingEntity(logEntry), cancellationToken).ConfigureAwait(false);
-                }
+                change.Id = Convert.ToInt32(inserter.Key.PropertyInfo!.GetValue(change.Entity), System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
+        var logEntries = new List<object>(pending.Count);
+        foreach (var change in pending)
+        {
+            if (change.Unlogged)
+            {
+                continue;
+            }
+
+            var id = change.Id ?? (int)change.Entry!.Property("Id").CurrentValue!;
+            logEntries.Add(new ChangeLogEntry
+            {
+                EntityType = change.Type,
+                EntityId = id,
+                Operation = change.Operation,
+                ChangedAt = now,
+                ScopeCode = change.ScopeCode,
+                WorkerId = change.Type == ChangeEntityType.Worker ? id : change.WorkerId,
+                Actor = actor,
+                Fields = change.FieldsJson,
+            });
+        }
+
+        var log = MultiRowInserter.For(db, db.Model.FindEntityType(typeof(ChangeLogEntry))!, withKeys: false);
         if (log is null)
         {
+            db.AddRange(logEntries);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using (log)
+        {
+            await log.InsertAsync(logEntries, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -308,6 +313,12 @@ internal static class ChangeRecorder
                     case bool flag:
                         writer.WriteBooleanValue(flag);
                         break;
+                    case DateOnly date:
+                        writer.WriteStringValue(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    case Enum member when !member.GetType().IsDefined(typeof(FlagsAttribute), false) && Enum.IsDefined(member.GetType(), member):
+                        writer.WriteStringValue(EnumNames.GetOrAdd(member, m => JsonNamingPolicy.SnakeCaseUpper.ConvertName(m.ToString())));
+                        break;
                     default:
                         JsonSerializer.Serialize(writer, value, value.GetType(), Json);
                         break;
@@ -336,8 +347,8 @@ internal static class ChangeRecorder
         /// <summary>The change-tracker entry of a tracked row (null for an untracked new row).</summary>
         public EntityEntry? Entry { get; init; }
 
-        /// <summary>The prepared insert of an untracked new row.</summary>
-        public RowInserter? Inserter { get; init; }
+        /// <summary>The multi-row insert of an untracked new row's table.</summary>
+        public MultiRowInserter? Inserter { get; init; }
 
         /// <summary>An untracked new row of a type the change log does not record.</summary>
         public bool Unlogged { get; init; }

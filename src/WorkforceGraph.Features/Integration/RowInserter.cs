@@ -75,21 +75,6 @@ internal sealed class RowInserter : IAsyncDisposable
     }
 
     /// <summary>
-    /// An inserter for untracked rows of <paramref name="type"/> (<see cref="InsertEntityAsync"/>), or null when the
-    /// table does not qualify or the type has shadow properties (their values live only in a change-tracker entry).
-    /// </summary>
-    public static RowInserter? ForUntracked(WorkforceDbContext db, IEntityType type) =>
-        type.GetProperties().Any(p => p.IsShadowProperty()) || type.FindPrimaryKey() is not { Properties: [{ PropertyInfo: not null }] } ? null : For(db, type);
-
-    /// <summary>Inserts an untracked row (an inserter from <see cref="ForUntracked"/>), sets its generated key on it and returns the key.</summary>
-    public async Task<long> InsertEntityAsync(object entity, CancellationToken cancellationToken)
-    {
-        var id = await InsertAsync(p => p.GetGetter().GetClrValueUsingContainingEntity(entity), cancellationToken).ConfigureAwait(false);
-        Key.PropertyInfo!.SetValue(entity, Key.ClrType == typeof(int) ? (object)checked((int)id) : id);
-        return id;
-    }
-
-    /// <summary>
     /// Inserts the tracked new rows that depend on no other new row (no temporary value besides their own key), sets
     /// their generated keys and marks them unchanged, as <c>SaveChanges</c> would; the rest stays for <c>SaveChanges</c>.
     /// </summary>

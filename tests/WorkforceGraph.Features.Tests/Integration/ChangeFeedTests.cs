@@ -150,6 +150,15 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         var created = history[1]!["fields"]!.AsArray().ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!["value"]?.GetValue<string>());
         Assert.Equal("320102001001", created["communityCode"]);
         Assert.Matches("^\\d{4}\\*{10}\\d{3}[\\dX]$", created["idNumber"]);
+        // Enums as the API spells them, dates as ISO dates: what was sent is what the archive shows.
+        foreach (var (name, sent) in WorkerBatchTests.NewWorker(61))
+        {
+            if (sent is string text && name is not ("idNumber" or "phone"))
+            {
+                Assert.Equal(text, created[name]);
+            }
+        }
+
         Assert.DoesNotContain("13912345678", response.Text, StringComparison.Ordinal);
     }
 

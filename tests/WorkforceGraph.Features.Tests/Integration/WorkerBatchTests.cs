@@ -5,6 +5,7 @@ using WorkforceGraph.Data;
 using WorkforceGraph.Data.Changes;
 using WorkforceGraph.Data.Workers;
 using WorkforceGraph.Features.Tests.Infrastructure;
+using WorkforceGraph.GraphQL.Conventions.NodeIds;
 using WorkforceGraph.Testing;
 
 namespace WorkforceGraph.Features.Tests.Integration;
@@ -278,6 +279,53 @@ public sealed class WorkerBatchTests : IAsyncLifetime
 
         await using var db = Db();
         Assert.Equal(0, await db.ChangeLog.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_large_batch_gets_fresh_keys_each_logged_under_its_row_and_a_deleted_key_is_never_reused()
+    {
+        // 300 records: several multi-row statements on PostgreSQL, one key each, in input order.
+        var records = Enumerable.Range(0, 300).Select(i => NewWorker(101 + (2 * i), name: $"批{i:D3}")).ToArray();
+        var response = await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = records });
+        var payload = response.EnsureSuccess().Data!["upsertWorkers"]!;
+        Assert.Equal(300, payload["created"]!.GetValue<int>());
+        var ids = payload["workers"]!.AsArray().Select(w => KeyOf(w!["id"]!.GetValue<string>())).ToList();
+        Assert.Equal(300, ids.Distinct().Count());
+
+        await using (var db = Db())
+        {
+            var stored = await db.Workers.Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id);
+            Assert.Equal(300, stored.Count);
+            for (var i = 0; i < records.Length; i++)
+            {
+                // The id the mutation answered is the row written from that record.
+                Assert.Equal((string)records[i]["idNumber"]!, stored[ids[i]].IdNumber.Unmasked);
+                Assert.Equal((string)records[i]["name"]!, stored[ids[i]].Name);
+            }
+
+            var log = await db.ChangeLog.Where(c => c.EntityType == ChangeEntityType.Worker && ids.Contains(c.EntityId)).ToListAsync();
+            Assert.Equal(300, log.Count);
+            Assert.All(log, entry =>
+            {
+                Assert.Equal(entry.EntityId, entry.WorkerId);
+                Assert.Contains($"\"name\":\"{stored[entry.EntityId].Name}\"", entry.Fields, StringComparison.Ordinal);
+            });
+        }
+
+        // The newest worker deleted: the next new worker still gets a key never handed out before.
+        var newest = ids.Max();
+        var deleted = await _factory.GraphQL(Integrator).PostAsync(Delete, new { workers = new[] { new { idNumber = (string)records[ids.IndexOf(newest)]["idNumber"]! } } });
+        Assert.Equal(1, deleted.EnsureSuccess().Data!["deleteWorkers"]!["deleted"]!.GetValue<int>());
+        var next = await _factory.GraphQL(Integrator).PostAsync(Upsert, new { workers = new[] { NewWorker(901, name: "新人") } });
+        var nextId = KeyOf(next.EnsureSuccess().Data!["upsertWorkers"]!["workers"]![0]!["id"]!.GetValue<string>());
+        Assert.True(nextId > newest, $"key {nextId} was handed out again after {newest} was deleted");
+    }
+
+    private static int KeyOf(string nodeId)
+    {
+        Assert.True(NodeId.TryDecodeInt(nodeId, out var type, out var key));
+        Assert.Equal("Worker", type);
+        return key;
     }
 
     private WorkforceDbContext Db() => _factory.Services.GetRequiredService<IDbContextFactory<WorkforceDbContext>>().CreateDbContext();
