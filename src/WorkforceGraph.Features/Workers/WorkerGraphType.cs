@@ -38,6 +38,7 @@ public sealed class WorkerGraphType : EntityGraphType<Worker>
             {
                 // Exact operations only (eq, neq, in, nin): a malformed operand matches no one.
                 OperationInputType = typeof(StringOperationFilterInputGraphType),
+                FilterDescription = "The full, unmasked ID number: `eq`, `neq`, `in` and `nin` only, and only with the pii:read scope (else AUTH_NOT_AUTHORIZED). Partial matches (`contains`, `startsWith`, …) are refused with GRAPHQL_VALIDATION_FAILED, so that an ID number cannot be guessed piece by piece.",
                 OperandConverter = operand => IdNumber.TryParse(operand as string, out var id, out _) ? id : null,
                 Sortable = false,
                 Columns = [nameof(Worker.IdNumber)],

@@ -32,7 +32,7 @@ public sealed class FilterInputGraphType<TGraphType> : InputObjectGraphType
                 DataFieldKind.Collection => typeof(ListFilterInputGraphType<>).MakeGenericType(data.TargetGraphType!),
                 _ => FilterOperations.InputTypeFor(data),
             };
-            Field(field.Name, type).Description(field.Description);
+            Field(field.Name, type).Description(data.FilterDescription ?? field.Description);
         }
     }
 }

@@ -62,6 +62,9 @@ public sealed class DataField
     /// <summary>The GraphQL type of the filter operation input, when not derived from <see cref="ValueType"/>.</summary>
     public Type? OperationInputType { get; init; }
 
+    /// <summary>The description of the field in filter inputs, when it differs from the output field's (e.g. which operations the server accepts).</summary>
+    public string? FilterDescription { get; init; }
+
     /// <summary>
     /// Called with the request's services whenever a <c>where</c> or an <c>order</c> uses the field, before any SQL
     /// is built; it refuses by throwing (typically a coded execution error). Use it for fields whose values the

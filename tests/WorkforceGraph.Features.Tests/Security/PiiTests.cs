@@ -116,6 +116,22 @@ public sealed partial class PiiTests : IAsyncLifetime
         allowed.EnsureSuccess();
     }
 
+    [Theory]
+    [InlineData("startsWith")]
+    [InlineData("contains")]
+    [InlineData("endsWith")]
+    public async Task Id_numbers_match_only_whole_even_with_the_scope_as_the_schema_says(string operation)
+    {
+        var query = $"query($value: String) {{ workers(where: {{ idNumber: {{ {operation}: $value }} }}) {{ nodes {{ id }} }} }}";
+        var partial = await _factory.GraphQL(WorkforceApiFactory.Token("viewer", "00", "pii:read")).PostAsync(query, new { value = _data.Secretary.IdNumber.Unmasked[..6] });
+
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", partial.FirstErrorCode);
+        Assert.Null(partial.Data!["workers"]);
+        var type = await _factory.GraphQL(WorkforceApiFactory.Token("admin", "00")).PostAsync("{ __type(name: \"WorkerFilterInput\") { inputFields { name description } } }");
+        var description = type.EnsureSuccess().Data!["__type"]!["inputFields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "idNumber")!["description"]!.GetValue<string>();
+        Assert.Contains("Partial matches (`contains`, `startsWith`, …) are refused with GRAPHQL_VALIDATION_FAILED", description, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Personal_data_never_reach_the_logs()
     {
