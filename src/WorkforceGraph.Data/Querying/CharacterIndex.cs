@@ -21,10 +21,11 @@ namespace WorkforceGraph.Data.Querying;
 /// those that can contain it before the exact test.
 /// <para>
 /// Mark a column with <see cref="HasCharacterIndex"/> and create the index in the PostgreSQL migrations,
-/// <c>USING gin (string_to_array(column, NULL))</c>. Every <c>column.Contains(term)</c> on a marked column (filters, search arguments) then
-/// also sends <c>string_to_array(column, NULL) @&gt; string_to_array(@term, NULL)</c>, which is implied by the exact
-/// condition and lets PostgreSQL read the index; the exact condition stays Npgsql's own translation (ordinal,
-/// case-sensitive, <c>%</c> <c>_</c> <c>\</c> escaped), so the rows are the same (<see cref="CharacterIndexContainsRewriter"/>).
+/// <c>USING gin (string_to_array(column, NULL))</c>. Every <c>column.Contains(term)</c> on a marked column (filters,
+/// search arguments) then also sends <c>string_to_array(column, NULL) @&gt; string_to_array(@term, NULL)</c>, which is
+/// implied by the exact condition and lets PostgreSQL read the index; the exact condition stays Npgsql's own
+/// translation (ordinal, case-sensitive, <c>%</c> <c>_</c> <c>\</c> escaped), needed only for terms of two characters
+/// or more, so the rows are the same (<see cref="CharacterIndexContainsRewriter"/>).
 /// </para>
 /// </summary>
 public static class CharacterIndex
