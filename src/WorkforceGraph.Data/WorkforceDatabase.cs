@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using WorkforceGraph.Data.Querying;
 using WorkforceGraph.Data.Regions;
 using WorkforceGraph.Data.Seeding;
 
@@ -110,9 +111,13 @@ public static class WorkforceDatabase
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .ReplaceService<IModelCacheKeyFactory, WorkforceModelCacheKeyFactory>();
 
-    /// <summary>PostgreSQL options; code-point order comes from the "C" collation of every text column (the model).</summary>
+    /// <summary>
+    /// PostgreSQL options; code-point order comes from the "C" collation of every text column (the model), and
+    /// <c>Contains</c> on a character-indexed column reads its GIN index (<see cref="CharacterIndex"/>).
+    /// </summary>
     public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(WorkforceDatabase).Assembly.FullName))
+            .UseCharacterIndexes()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .ReplaceService<IModelCacheKeyFactory, WorkforceModelCacheKeyFactory>();
 

@@ -5,6 +5,7 @@ using WorkforceGraph.Data.Changes;
 using WorkforceGraph.Data.Communities;
 using WorkforceGraph.Data.GradeSchemes;
 using WorkforceGraph.Data.Posts;
+using WorkforceGraph.Data.Querying;
 using WorkforceGraph.Data.Regions;
 using WorkforceGraph.Data.Trainings;
 using WorkforceGraph.Data.Workers;
@@ -183,5 +184,10 @@ public sealed class PostgresWorkforceDbContext(DbContextOptions<PostgresWorkforc
         // statement, and whenever the generic plan costs more) can prove the predicate; the generic plan for a minority
         // status costs far more without the index, so PostgreSQL keeps choosing custom plans.
         worker.HasIndex(w => new { w.Status, w.BirthDate, w.Id }).HasFilter("\"Status\" <> 'Active'");
+
+        // name: { contains } (one or two characters of a two- or three-character name): a GIN index over the name's
+        // characters, which the Contains translation reads (CharacterIndex; created by the CharacterIndex migration:
+        // EF Core models no expression indexes). A B-tree serves no '%明%' and a trigram index no term shorter than 3.
+        worker.Property(w => w.Name).HasCharacterIndex();
     }
 }

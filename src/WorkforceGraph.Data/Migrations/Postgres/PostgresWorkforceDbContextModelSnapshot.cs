@@ -561,7 +561,8 @@ namespace WorkforceGraph.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
-                        .UseCollation("C");
+                        .UseCollation("C")
+                        .HasAnnotation("WorkforceGraph:CharacterIndex", true);
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
