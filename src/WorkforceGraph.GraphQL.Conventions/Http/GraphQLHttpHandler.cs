@@ -154,24 +154,33 @@ internal sealed class GraphQLHttpHandler
         var info = InfoOf(context);
         info.IsOperation = true;
         var started = Stopwatch.GetTimestamp();
-        using var activity = GraphQLTelemetry.ActivitySource.StartActivity(GraphQLTelemetry.OperationSpanName);
-        // Counts only; X-Diagnostics: sql asks the same collector to keep the text.
-        var collector = SqlStatementCollector.Start(keepStatements: false);
-        try
+        // The response is serialized into this buffer and sent after the operation's span and metrics are complete:
+        // a client holding the whole response also finds them recorded.
+        await using var body = new BufferedResponseBody(context.Response, _options.CurrentValue.ResponseBufferBytes);
+        context.Features.Set(body);
+        using (var activity = GraphQLTelemetry.ActivitySource.StartActivity(GraphQLTelemetry.OperationSpanName))
         {
-            await HandleGraphQLCoreAsync(context, isGet, legacy, info).ConfigureAwait(false);
-        }
-        finally
-        {
-            SqlStatementCollector.Stop();
-            info.SqlStatementCount = collector.Count;
-            info.SqlRowsRead = collector.RowsRead;
-            _metrics.Record(info, Stopwatch.GetElapsedTime(started));
-            if (activity is not null)
+            // Counts only; X-Diagnostics: sql asks the same collector to keep the text.
+            var collector = SqlStatementCollector.Start(keepStatements: false);
+            try
             {
-                Describe(activity, info);
+                await HandleGraphQLCoreAsync(context, isGet, legacy, info).ConfigureAwait(false);
+            }
+            finally
+            {
+                context.Features.Set<BufferedResponseBody>(null);
+                SqlStatementCollector.Stop();
+                info.SqlStatementCount = collector.Count;
+                info.SqlRowsRead = collector.RowsRead;
+                _metrics.Record(info, Stopwatch.GetElapsedTime(started));
+                if (activity is not null)
+                {
+                    Describe(activity, info);
+                }
             }
         }
+
+        await body.CompleteAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     private static void Describe(Activity activity, GraphQLRequestInfo info)
@@ -415,7 +424,18 @@ internal sealed class GraphQLHttpHandler
         response.StatusCode = status;
         response.ContentType = contentType;
         response.Headers.CacheControl = "no-store";
-        await _serializer.WriteAsync(response.Body, result, context.RequestAborted).ConfigureAwait(false);
+        // Serialized into memory, then one write with Content-Length: a streamed, chunked body costs the client a
+        // second read for its terminating chunk on every request. Large results stream past the buffer. An operation
+        // (HandleGraphQLAsync) sends its buffered body itself, once its span ends.
+        if (context.Features.Get<BufferedResponseBody>() is { } pending)
+        {
+            await _serializer.WriteAsync(pending, result, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await using var body = new BufferedResponseBody(response, _options.CurrentValue.ResponseBufferBytes);
+        await _serializer.WriteAsync(body, result, context.RequestAborted).ConfigureAwait(false);
+        await body.CompleteAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     private string? CodeOf(ExecutionError error) =>

@@ -45,6 +45,12 @@ public sealed class GraphQLHttpOptions
     /// <summary>Most IDs a batch lookup such as <c>nodes(ids:)</c> takes (400 <c>HC0076</c> above).</summary>
     public int MaxNodeBatch { get; set; } = 50;
 
+    /// <summary>
+    /// Largest response body, in bytes, that is serialized in memory and sent in one write with its
+    /// <c>Content-Length</c>; a larger one streams (chunked) from there on. Zero: every response streams.
+    /// </summary>
+    public int ResponseBufferBytes { get; set; } = 256 * 1024;
+
     /// <summary>Most validation errors reported for one request; the rest are dropped.</summary>
     public int MaxValidationErrors { get; set; } = 5;
 
