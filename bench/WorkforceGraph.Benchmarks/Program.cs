@@ -182,7 +182,7 @@ namespace WorkforceGraph.Benchmarks
                     },
                     () => client.SendToAsync(rawHttp, body, cancellationToken: cancellationToken),
                 ],
-                options.Warmup,
+                options.DashboardWarmup,
                 options.Requests,
                 cancellationToken);
             return new DashboardResult(query, null, latencies[0], latencies[1], rows, same, latencies[2], sameOverHttp);
