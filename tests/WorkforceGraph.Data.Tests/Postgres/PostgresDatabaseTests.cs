@@ -13,38 +13,18 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
 {
     private static readonly DateOnly AsOf = new(2025, 11, 15);
 
-    private readonly string _database = $"wg_data_{Guid.NewGuid():N}";
-    private ServiceProvider? _services;
+    private MigratedPostgresDatabase? _db;
 
-    private IDbContextFactory<WorkforceDbContext> Factory => _services!.GetRequiredService<IDbContextFactory<WorkforceDbContext>>();
+    private IDbContextFactory<WorkforceDbContext> Factory => _db!.Factory;
 
-    public async Task InitializeAsync()
-    {
-        if (PostgresFactAttribute.Server is not { } server)
-        {
-            return;
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-        _services = new ServiceCollection().AddWorkforceDatabase(DatabaseProvider.Postgres, connectionString).BuildServiceProvider();
-        await using var context = await Factory.CreateDbContextAsync();
-        await context.Database.MigrateAsync();
-    }
+    public async Task InitializeAsync() => _db = await MigratedPostgresDatabase.CreateAsync("wg_data");
 
     public async Task DisposeAsync()
     {
-        if (_services is null)
+        if (_db is not null)
         {
-            return;
+            await _db.DisposeAsync();
         }
-
-        await _services.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresFactAttribute.Server);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE);";
-        await command.ExecuteNonQueryAsync();
     }
 
     [PostgresFact]
@@ -85,7 +65,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
     [PostgresFact]
     public async Task Copy_seeding_writes_the_same_rows_as_the_sqlite_seeder_and_keys_continue_after_them()
     {
-        await _services!.GetRequiredService<DataSeeder>().SeedAsync(new SeedOptions { Scale = SeedScale.Demo, AsOf = AsOf });
+        await _db!.Services.GetRequiredService<DataSeeder>().SeedAsync(new SeedOptions { Scale = SeedScale.Demo, AsOf = AsOf });
         await using var sqlite = await SeedTestDatabase.CreateAsync();
         await sqlite.Seeder.SeedAsync(new SeedOptions { Scale = SeedScale.Demo, AsOf = AsOf });
 
@@ -122,7 +102,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
         var migrated = await StringsAsync(Schema);
         Assert.Contains(migrated, d => d.Contains("FOREIGN KEY (\"WorkerId\") REFERENCES \"Workers\"(\"Id\")", StringComparison.Ordinal));
 
-        await _services!.GetRequiredService<DataSeeder>().SeedAsync(new SeedOptions { Scale = SeedScale.Demo, AsOf = AsOf });
+        await _db!.Services.GetRequiredService<DataSeeder>().SeedAsync(new SeedOptions { Scale = SeedScale.Demo, AsOf = AsOf });
 
         Assert.Equal(migrated, await StringsAsync(Schema));
         // The constraints are enforced again: a training record of an unknown worker is refused.
@@ -133,7 +113,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
 
     private async Task<List<string>> StringsAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresFactAttribute.Server) { Database = _database }.ConnectionString);
+        await using var connection = new NpgsqlConnection(_db!.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -21,36 +21,16 @@ public sealed class CharacterIndexTests : IAsyncLifetime
 
     private static readonly string[] Terms = ["明", "王明", "小明", "明明", "秀英", "英秀", "", "%", "_", "\\", "%明", "王%", "𠀀", "𠀀明", "钱", "王小明张"];
 
-    private readonly string _database = $"wg_chars_{Guid.NewGuid():N}";
-    private ServiceProvider? _services;
+    private MigratedPostgresDatabase? _db;
 
-    public async Task InitializeAsync()
-    {
-        if (PostgresFactAttribute.Server is not { } server)
-        {
-            return;
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-        _services = new ServiceCollection().AddWorkforceDatabase(DatabaseProvider.Postgres, connectionString).BuildServiceProvider();
-        await using var context = await CreateAsync();
-        await context.Database.MigrateAsync();
-    }
+    public async Task InitializeAsync() => _db = await MigratedPostgresDatabase.CreateAsync("wg_chars");
 
     public async Task DisposeAsync()
     {
-        if (_services is null)
+        if (_db is not null)
         {
-            return;
+            await _db.DisposeAsync();
         }
-
-        await _services.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresFactAttribute.Server);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE);";
-        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]
@@ -164,7 +144,7 @@ public sealed class CharacterIndexTests : IAsyncLifetime
     }
 
     private async Task<WorkforceDbContext> CreateAsync() =>
-        await _services!.GetRequiredService<IDbContextFactory<WorkforceDbContext>>().CreateDbContextAsync();
+        await _db!.Factory.CreateDbContextAsync();
 
     private static async Task<List<string>> StringsAsync(WorkforceDbContext context, string sql)
     {
