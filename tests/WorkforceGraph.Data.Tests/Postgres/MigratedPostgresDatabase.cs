@@ -41,6 +41,33 @@ internal sealed class MigratedPostgresDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> returns, as text, on the context's connection (opened if closed, and left open for session settings).</summary>
+    public static async Task<List<string>> StringsAsync(DbContext context, string sql)
+    {
+        var connection = context.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await context.Database.OpenConnectionAsync();
+        }
+
+        return await StringsAsync(connection, sql);
+    }
+
+    /// <summary>The first column of every row <paramref name="sql"/> returns, as text, on an open connection.</summary>
+    public static async Task<List<string>> StringsAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();

@@ -115,16 +115,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(_db!.ConnectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
+        return await MigratedPostgresDatabase.StringsAsync(connection, sql);
     }
 
     [PostgresFact]
@@ -134,19 +125,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
         var connection = (NpgsqlConnection)context.Database.GetDbConnection();
         await connection.OpenAsync();
 
-        async Task<List<string>> Strings(string sql)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var values = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                values.Add(reader.GetString(0));
-            }
-
-            return values;
-        }
+        Task<List<string>> Strings(string sql) => MigratedPostgresDatabase.StringsAsync(context, sql);
 
         var definitions = await Strings("SELECT indexdef FROM pg_indexes WHERE tablename = 'Workers' AND indexname IN ('IX_Workers_Name_Id', 'IX_Workers_Status_BirthDate_Id') ORDER BY indexname");
         Assert.Equal(2, definitions.Count);

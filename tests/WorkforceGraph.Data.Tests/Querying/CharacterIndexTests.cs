@@ -81,11 +81,11 @@ public sealed class CharacterIndexTests : IAsyncLifetime
         await using var context = await CreateAsync();
         Assert.Equal(
             ["""CREATE INDEX "IX_Workers_Name_Characters" ON public."Workers" USING gin (string_to_array(("Name")::text, NULL::text))"""],
-            await StringsAsync(context, """SELECT indexdef FROM pg_indexes WHERE tablename = 'Workers' AND indexname = 'IX_Workers_Name_Characters'"""));
+            await MigratedPostgresDatabase.StringsAsync(context, """SELECT indexdef FROM pg_indexes WHERE tablename = 'Workers' AND indexname = 'IX_Workers_Name_Characters'"""));
 
         // The planner matches the query's expression to the index's (sequential scans priced out so that the empty
         // table does not decide), with the parameters the API sends: one and two characters.
-        await StringsAsync(context, "SELECT set_config('enable_seqscan', 'off', false)");
+        await MigratedPostgresDatabase.StringsAsync(context, "SELECT set_config('enable_seqscan', 'off', false)");
         foreach (var term in new[] { "明", "秀英" })
         {
             await using var command = context.Workers.Where(w => w.Name.Contains(term)).Select(w => w.Id).CreateDbCommand();
@@ -145,24 +145,4 @@ public sealed class CharacterIndexTests : IAsyncLifetime
 
     private async Task<WorkforceDbContext> CreateAsync() =>
         await _db!.Factory.CreateDbContextAsync();
-
-    private static async Task<List<string>> StringsAsync(WorkforceDbContext context, string sql)
-    {
-        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await context.Database.OpenConnectionAsync();
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
 }
