@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,7 +48,9 @@ public static class GraphQLHttpServiceCollectionExtensions
                 json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
                 json.MaxDepth = 1024;
             })
-            .AddErrorInfoProvider<ConventionsErrorInfoProvider>());
+            .AddErrorInfoProvider<ConventionsErrorInfoProvider>()
+            // Lists of plain columns and joined relations are completed in one pass (ProjectedExecutionStrategy).
+            .AddExecutionStrategy<ProjectedExecutionStrategy>(OperationType.Query));
         // The parser limits of §11; replaces GraphQL.NET's builder (registered with TryAdd above).
         services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder, LimitedDocumentBuilder>());
         services.AddOptions<IntrospectionOptions>().Configure<IConfiguration>((introspection, configuration) =>

@@ -5,6 +5,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkforceGraph.GraphQL.Conventions.Batching;
+using WorkforceGraph.GraphQL.Conventions.Execution;
 using WorkforceGraph.GraphQL.Conventions.Expressions;
 using WorkforceGraph.GraphQL.Conventions.Filtering;
 using WorkforceGraph.GraphQL.Conventions.NodeIds;
@@ -32,9 +33,10 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         Name = name;
         Description = description;
         Interface<NodeInterfaceGraphType>();
-        Field<NonNullGraphType<IdGraphType>>("id")
+        var id = Field<NonNullGraphType<IdGraphType>>("id")
             .Description($"Global ID of the {name} (opaque; base64 of `{name}:<key>`).")
-            .Resolve(ctx => NodeId.Encode(name, KeyOf(ctx.Source)))
+            .Resolve(ctx => NodeId.Encode(name, KeyOf(ctx.Source)));
+        id.WithMetadata(PlainField.MetadataKey, PlainField.Value<TEntity, string>(id.FieldType.Resolver, entity => NodeId.Encode(name, KeyOf(entity))))
             .WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Value, _ => EntityKey.For<TEntity>().Selector, typeof(int))
             {
                 OperationInputType = typeof(IdOperationFilterInputGraphType),
@@ -54,7 +56,9 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
     {
         var enumGraphType = Unwrap(type) is { } unwrapped && typeof(EnumerationGraphType).IsAssignableFrom(unwrapped) ? unwrapped : null;
         var member = expression.Body is MemberExpression { Expression: ParameterExpression } access ? access.Member.Name : null;
-        return (type is null ? Field(expression, nullable) : Field(expression, type))
+        var builder = type is null ? Field(expression, nullable) : Field(expression, type);
+        return builder
+            .WithMetadata(PlainField.MetadataKey, PlainField.Value(builder.FieldType.Resolver, expression.Compile()))
             .WithMetadata(DataField.MetadataKey, new DataField(DataFieldKind.Value, _ => expression, typeof(TProperty))
             {
                 EnumGraphType = enumGraphType,
@@ -168,9 +172,10 @@ public abstract class EntityGraphType<TEntity> : ObjectGraphType<TEntity>
         });
         // Joined into the parent's statement by the projection: no further query (and, on this path taken once per
         // row, no allocation: the batch loader's closure lives in LoadReference).
-        return builder.Resolve(ctx => loaded(ctx.Source) is { } joined ? joined
+        builder.Resolve(ctx => loaded(ctx.Source) is { } joined ? joined
             : foreignKey(ctx.Source) is { } key ? LoadReference<TTarget>(ctx, key)
             : null);
+        return builder.WithMetadata(PlainField.MetadataKey, PlainField.Reference(builder.FieldType.Resolver, loaded, (TEntity entity) => foreignKey(entity) is not null));
     }
 
     private static object LoadReference<TTarget>(IResolveFieldContext ctx, int key)

@@ -376,6 +376,14 @@ public sealed class LibraryHost : IAsyncDisposable
     /// <summary>Posts a query; returns the parsed body (dates and numbers kept as their JSON text).</summary>
     public async Task<JObject> PostAsync(string query, object? variables = null, bool sqlDiagnostics = false, string? cost = null)
     {
+        var text = await PostRawAsync(query, variables, sqlDiagnostics, cost);
+        return JsonConvert.DeserializeObject<JObject>(text, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
+            ?? throw new InvalidOperationException("Empty response: " + text);
+    }
+
+    /// <summary>Posts a query; returns the body exactly as the server wrote it.</summary>
+    public async Task<string> PostRawAsync(string query, object? variables = null, bool sqlDiagnostics = false, string? cost = null)
+    {
         var payload = new JObject { ["query"] = query };
         if (variables is not null)
         {
@@ -399,9 +407,7 @@ public sealed class LibraryHost : IAsyncDisposable
 
         using var response = await _client.SendAsync(request);
         LastStatus = (int)response.StatusCode;
-        var text = await response.Content.ReadAsStringAsync();
-        return JsonConvert.DeserializeObject<JObject>(text, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
-            ?? throw new InvalidOperationException("Empty response: " + text);
+        return await response.Content.ReadAsStringAsync();
     }
 
     /// <summary>Posts a query that must succeed; returns <c>data</c>.</summary>
