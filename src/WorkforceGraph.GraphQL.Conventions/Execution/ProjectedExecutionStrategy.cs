@@ -50,7 +50,24 @@ public sealed class ProjectedExecutionStrategy : ParallelExecutionStrategy
         }
 
         var plan = Plan(context, objectType, selection, 0);
-        return plan is null ? null : ProjectedList.TryCreate(plan, items, nonNullItems);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        if (items is not IList)
+        {
+            // A lazy sequence is enumerated once: the ordinary way, if it is taken, reads the same items.
+            var materialized = new List<object?>();
+            foreach (var item in items)
+            {
+                materialized.Add(item);
+            }
+
+            parent.Result = items = materialized;
+        }
+
+        return ProjectedList.TryCreate(plan, items, nonNullItems);
     }
 
     private ListPlan? Plan(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selection, int depth)

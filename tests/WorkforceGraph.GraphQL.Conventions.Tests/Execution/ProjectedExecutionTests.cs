@@ -143,6 +143,18 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
         Assert.Equal("null", fast["data"]!["goodPets"]![1]!["friend"]!.ToString(Newtonsoft.Json.Formatting.None));
     }
 
+    [Fact]
+    public async Task A_lazy_sequence_is_enumerated_once_even_when_the_list_falls_back()
+    {
+        using var projected = PetProvider(projected: true);
+        var before = PetQuery.LazyEnumerations;
+
+        var body = await ExecuteAsync(projected, "{ lazyPets { name } }");
+
+        Assert.Equal(before + 1, PetQuery.LazyEnumerations);
+        Assert.NotNull(body["errors"]);
+    }
+
     private static async Task<ArrayExecutionNode> NodesAsync(LibraryHost host, string query)
     {
         await using var scope = host.App.Services.CreateAsyncScope();
@@ -225,11 +237,25 @@ public sealed class PetQuery : ObjectGraphType<object>
         Name = "Query";
         Field<ListGraphType<NonNullGraphType<PetGraphType>>>("pets").Resolve(_ => Pets());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PetGraphType>>>>("strictPets").Resolve(_ => Pets());
+        Field<ListGraphType<NonNullGraphType<PetGraphType>>>("lazyPets").Resolve(_ => LazyPets());
         Field<ListGraphType<NonNullGraphType<PetGraphType>>>("goodPets").Resolve(_ => new[]
         {
             new Pet { Id = 3, Name = "Fido", Tag = null, FriendId = 1, Friend = Rex },
             new Pet { Id = 4, Name = "Tom", Tag = "c" },
         });
+    }
+
+    private static int _lazyEnumerations;
+
+    public static int LazyEnumerations => Volatile.Read(ref _lazyEnumerations);
+
+    private static IEnumerable<Pet> LazyPets()
+    {
+        Interlocked.Increment(ref _lazyEnumerations);
+        foreach (var pet in Pets())
+        {
+            yield return pet;
+        }
     }
 
     private static Pet[] Pets() =>
