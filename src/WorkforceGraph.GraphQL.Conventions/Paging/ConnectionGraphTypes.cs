@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using WorkforceGraph.GraphQL.Conventions.Execution;
 using WorkforceGraph.GraphQL.Conventions.Limits;
 
 namespace WorkforceGraph.GraphQL.Conventions.Paging;
@@ -63,12 +64,15 @@ public sealed class EdgeGraphType<TNodeGraphType> : ObjectGraphType<object>
     {
         Name = ConnectionNaming.Plural(typeof(TNodeGraphType)) + "Edge";
         Description = "An edge in a connection.";
-        Field<NonNullGraphType<StringGraphType>>("cursor")
+        var cursor = Field<NonNullGraphType<StringGraphType>>("cursor")
             .Description("A cursor for use in pagination.")
             .Resolve(ctx => ((IEdge)ctx.Source).Cursor);
-        Field<NonNullGraphType<TNodeGraphType>>("node")
+        cursor.WithMetadata(PlainField.MetadataKey, PlainField.Value<IEdge, string>(cursor.FieldType.Resolver, edge => edge.Cursor));
+        var node = Field<NonNullGraphType<TNodeGraphType>>("node")
             .Description("The item at the end of the edge.")
             .Resolve(ctx => ((IEdge)ctx.Source).NodeObject);
+        // Plain, so that a list of edges over plain nodes is completed in one pass (ProjectedExecutionStrategy).
+        node.WithMetadata(PlainField.MetadataKey, PlainField.Reference<IEdge, object>(node.FieldType.Resolver, edge => edge.NodeObject, _ => false));
     }
 }
 

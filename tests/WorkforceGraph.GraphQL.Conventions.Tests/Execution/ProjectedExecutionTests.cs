@@ -54,6 +54,10 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
         { "{ authors(first: 20) { nodes { name bookCount latestBook { title } bookPage(first: 2) { nodes { title } } } } }", null },
         // Edges and cursors (objects, not plain lists) with plain nodes inside.
         { "{ books(first: 5) { edges { cursor node { id title author { name } } } pageInfo { hasNextPage endCursor } } }", null },
+        // Edges whose node selects a field that is not plain: the edges run the ordinary way.
+        { "{ authors(first: 5, order: [{ name: DESC }]) { edges { cursor node { name bookCount books { title } } } } }", null },
+        // The second page through an edge cursor.
+        { "{ books(first: 4, after: \"" + "CURSOR" + "\") { edges { node { title } cursor } } }", null },
         // Filtered and sorted pages.
         { """{ books(first: 10, where: { pages: { gte: 200 } }, order: [{ published: DESC }]) { totalCount nodes { title pages author { nickname } } } }""", null },
     };
@@ -63,6 +67,12 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
     public async Task The_response_is_the_one_graphql_net_writes(string query, string? variables)
     {
         var values = variables is null ? null : Newtonsoft.Json.JsonConvert.DeserializeObject<Dictionary<string, object?>>(variables);
+
+        if (query.Contains("CURSOR", StringComparison.Ordinal))
+        {
+            var first = await _ordinary.DataAsync("{ books(first: 4) { edges { cursor } } }");
+            query = query.Replace("CURSOR", first["books"]!["edges"]![3]!["cursor"]!.ToString(), StringComparison.Ordinal);
+        }
 
         var projected = await _projected.PostRawAsync(query, values);
         var ordinary = await _ordinary.PostRawAsync(query, values);
@@ -85,6 +95,19 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
         Assert.Equal(first.Name, items[0]["name"]);
         Assert.Equal("POETRY", items[0]["genre"]);
         Assert.Equal(["id", "name", "genre", "since"], items[0].Keys);
+    }
+
+    [Fact]
+    public async Task A_list_of_edges_over_plain_nodes_is_completed_in_one_pass()
+    {
+        var edges = await ListAsync(_projected, "{ authors(first: 20) { edges { cursor node { id name } } } }", "edges");
+
+        Assert.Null(edges.Items);
+        var items = Assert.IsAssignableFrom<System.Collections.IEnumerable>(edges.SerializedResult).Cast<IReadOnlyDictionary<string, object?>>().ToList();
+        Assert.Equal(20, items.Count);
+        Assert.Equal(["cursor", "node"], items[0].Keys);
+        var node = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(items[0]["node"]);
+        Assert.Equal(NodeId.Encode("Author", 1), node["id"]);
     }
 
     [Fact]
@@ -155,7 +178,9 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
         Assert.NotNull(body["errors"]);
     }
 
-    private static async Task<ArrayExecutionNode> NodesAsync(LibraryHost host, string query)
+    private static Task<ArrayExecutionNode> NodesAsync(LibraryHost host, string query) => ListAsync(host, query, "nodes");
+
+    private static async Task<ArrayExecutionNode> ListAsync(LibraryHost host, string query, string list)
     {
         await using var scope = host.App.Services.CreateAsyncScope();
         var result = await host.App.Services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
@@ -167,7 +192,7 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
         Assert.True(result.Errors is null or { Count: 0 });
         var root = Assert.IsAssignableFrom<ObjectExecutionNode>(result.Data);
         var connection = Assert.IsAssignableFrom<ObjectExecutionNode>(Assert.Single(root.SubFields!));
-        return Assert.IsType<ArrayExecutionNode>(connection.SubFields!.Single(n => n.Name == "nodes"));
+        return Assert.IsType<ArrayExecutionNode>(connection.SubFields!.Single(n => n.Name == list));
     }
 
     private static IHost PetProvider(bool projected)
