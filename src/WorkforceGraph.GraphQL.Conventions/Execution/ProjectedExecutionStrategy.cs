@@ -7,7 +7,8 @@ using ExecutionContext = GraphQL.Execution.ExecutionContext;
 namespace WorkforceGraph.GraphQL.Conventions.Execution;
 
 /// <summary>
-/// GraphQL.NET's parallel strategy for queries, with one shortcut: a list of objects whose selected fields are all
+/// GraphQL.NET's parallel strategy for queries (<see cref="ProjectedSerialExecutionStrategy"/> is the serial one for
+/// mutations), with one shortcut: a list of objects whose selected fields are all
 /// <see cref="PlainField"/>s (columns, node IDs, joined relations and <c>__typename</c>, to any depth) is completed in
 /// one pass over its items instead of one execution node, resolver call and completion per value. A page of 50
 /// workers with their community and region is about 400 nodes the ordinary way.
@@ -21,21 +22,50 @@ namespace WorkforceGraph.GraphQL.Conventions.Execution;
 /// </remarks>
 public sealed class ProjectedExecutionStrategy : ParallelExecutionStrategy
 {
+    /// <inheritdoc/>
+    protected override Task SetArrayItemNodesAsync(ExecutionContext context, ArrayExecutionNode parent) =>
+        ListProjector.TryComplete(parent, context.Schema.TypeNameMetaFieldType, (type, selection) => CollectFieldsFrom(context, type, selection, null))
+            ? Task.CompletedTask
+            : base.SetArrayItemNodesAsync(context, parent);
+}
+
+/// <summary>
+/// GraphQL.NET's serial strategy for mutations, with the shortcut of <see cref="ProjectedExecutionStrategy"/> for the
+/// lists inside a payload (a batch's written records). The mutation fields themselves still run one after another.
+/// </summary>
+public sealed class ProjectedSerialExecutionStrategy : SerialExecutionStrategy
+{
+    /// <inheritdoc/>
+    protected override Task SetArrayItemNodesAsync(ExecutionContext context, ArrayExecutionNode parent) =>
+        ListProjector.TryComplete(parent, context.Schema.TypeNameMetaFieldType, (type, selection) => CollectFieldsFrom(context, type, selection, null))
+            ? Task.CompletedTask
+            : base.SetArrayItemNodesAsync(context, parent);
+}
+
+/// <summary>Plans and completes a list of plain fields for the projected strategies.</summary>
+internal static class ListProjector
+{
     private const int MaxDepth = 16;
 
-    /// <inheritdoc/>
-    protected override Task SetArrayItemNodesAsync(ExecutionContext context, ArrayExecutionNode parent)
+    /// <summary>GraphQL.NET's field collection for an object type and a selection set (the strategy's own).</summary>
+    public delegate Dictionary<string, (GraphQLField Field, FieldType FieldType)> CollectFields(IGraphType type, GraphQLSelectionSet selection);
+
+    /// <summary>Completes <paramref name="parent"/> in one pass when it can; false when it must run the ordinary way.</summary>
+    /// <param name="parent">The list's node, resolved.</param>
+    /// <param name="typeName">The schema's <c>__typename</c> meta-field.</param>
+    /// <param name="collect">The strategy's field collection.</param>
+    public static bool TryComplete(ArrayExecutionNode parent, FieldType typeName, CollectFields collect)
     {
-        if (TryProject(context, parent) is { } projected)
+        if (TryProject(parent, typeName, collect) is not { } projected)
         {
-            parent.SerializedResult = projected;
-            return Task.CompletedTask;
+            return false;
         }
 
-        return base.SetArrayItemNodesAsync(context, parent);
+        parent.SerializedResult = projected;
+        return true;
     }
 
-    private ProjectedList? TryProject(ExecutionContext context, ArrayExecutionNode parent)
+    private static ProjectedList? TryProject(ArrayExecutionNode parent, FieldType typeName, CollectFields collect)
     {
         if (parent.GraphType is not ListGraphType list || parent.Result is not IEnumerable items || parent.Field?.SelectionSet is not { } selection)
         {
@@ -49,7 +79,7 @@ public sealed class ProjectedExecutionStrategy : ParallelExecutionStrategy
             return null;
         }
 
-        var plan = Plan(context, objectType, selection, 0);
+        var plan = Plan(typeName, collect, objectType, selection, 0);
         if (plan is null)
         {
             return null;
@@ -70,14 +100,14 @@ public sealed class ProjectedExecutionStrategy : ParallelExecutionStrategy
         return ProjectedList.TryCreate(plan, items, nonNullItems);
     }
 
-    private ListPlan? Plan(ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selection, int depth)
+    private static ListPlan? Plan(FieldType typeName, CollectFields collect, IObjectGraphType type, GraphQLSelectionSet selection, int depth)
     {
         if (depth > MaxDepth)
         {
             return null;
         }
 
-        var fields = CollectFieldsFrom(context, type, selection, null);
+        var fields = collect(type, selection);
         if (fields.Count == 0)
         {
             return null;
@@ -87,7 +117,7 @@ public sealed class ProjectedExecutionStrategy : ParallelExecutionStrategy
         var i = 0;
         foreach (var (key, (field, definition)) in fields)
         {
-            if (ReferenceEquals(definition, context.Schema.TypeNameMetaFieldType))
+            if (ReferenceEquals(definition, typeName))
             {
                 entries[i++] = new PlanEntry(key, PlanEntryKind.TypeName, null, null, nonNull: true, null);
                 continue;
@@ -105,7 +135,7 @@ public sealed class ProjectedExecutionStrategy : ParallelExecutionStrategy
                 entries[i++] = new PlanEntry(key, PlanEntryKind.Leaf, plain, scalar, nonNull, null);
             }
             else if (plain.Pending is not null && named is IObjectGraphType target && field.SelectionSet is { } nested
-                && Plan(context, target, nested, depth + 1) is { } nestedPlan)
+                && Plan(typeName, collect, target, nested, depth + 1) is { } nestedPlan)
             {
                 entries[i++] = new PlanEntry(key, PlanEntryKind.Object, plain, null, nonNull, nestedPlan);
             }

@@ -50,7 +50,8 @@ public static class GraphQLHttpServiceCollectionExtensions
             })
             .AddErrorInfoProvider<ConventionsErrorInfoProvider>()
             // Lists of plain columns and joined relations are completed in one pass (ProjectedExecutionStrategy).
-            .AddExecutionStrategy<ProjectedExecutionStrategy>(OperationType.Query));
+            .AddExecutionStrategy<ProjectedExecutionStrategy>(OperationType.Query)
+            .AddExecutionStrategy<ProjectedSerialExecutionStrategy>(OperationType.Mutation));
         // The parser limits of §11; replaces GraphQL.NET's builder (registered with TryAdd above).
         services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder, LimitedDocumentBuilder>());
         services.AddOptions<IntrospectionOptions>().Configure<IConfiguration>((introspection, configuration) =>

@@ -178,6 +178,40 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
         Assert.NotNull(body["errors"]);
     }
 
+    [Theory]
+    [InlineData("mutation { adoptPets { id __typename name tag friend { name tag } } }")]
+    [InlineData("mutation { adoptPets { name } again: adoptPets { id } }")]
+    [InlineData("mutation { adoptBadPets { name tag } }")]
+    public async Task Lists_in_a_mutation_payload_are_written_as_graphql_net_writes_them(string mutation)
+    {
+        using var projected = PetProvider(projected: true);
+        using var ordinary = PetProvider(projected: false);
+
+        var fast = await ExecuteAsync(projected, mutation);
+        var slow = await ExecuteAsync(ordinary, mutation);
+
+        Assert.Equal(slow.ToString(), fast.ToString());
+    }
+
+    [Fact]
+    public async Task A_mutation_list_of_plain_fields_is_completed_in_one_pass()
+    {
+        using var projected = PetProvider(projected: true);
+        var provider = projected.Services;
+
+        var result = await provider.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
+        {
+            Schema = provider.GetRequiredService<ISchema>(),
+            Query = "mutation { adoptPets { id name } }",
+            RequestServices = provider,
+        });
+
+        var root = Assert.IsAssignableFrom<ObjectExecutionNode>(result.Data);
+        var list = Assert.IsType<ArrayExecutionNode>(Assert.Single(root.SubFields!));
+        Assert.Null(list.Items);
+        Assert.Equal(2, Assert.IsAssignableFrom<System.Collections.IEnumerable>(list.SerializedResult).Cast<object>().Count());
+    }
+
     private static Task<ArrayExecutionNode> NodesAsync(LibraryHost host, string query) => ListAsync(host, query, "nodes");
 
     private static async Task<ArrayExecutionNode> ListAsync(LibraryHost host, string query, string list)
@@ -290,11 +324,30 @@ public sealed class PetQuery : ObjectGraphType<object>
     ];
 }
 
+public sealed class PetMutation : ObjectGraphType<object>
+{
+    public PetMutation()
+    {
+        Name = "Mutation";
+        Field<ListGraphType<NonNullGraphType<PetGraphType>>>("adoptPets").Resolve(_ => new List<Pet>
+        {
+            new() { Id = 5, Name = "Bo", Tag = null, FriendId = 6, Friend = new Pet { Id = 6, Name = "Max", Tag = "m" } },
+            new() { Id = 6, Name = "Max", Tag = "m" },
+        });
+        Field<ListGraphType<NonNullGraphType<PetGraphType>>>("adoptBadPets").Resolve(_ => new List<Pet>
+        {
+            new() { Id = 7, Name = "Ok", Tag = "o" },
+            new() { Id = 8, Name = null, Tag = "n" },
+        });
+    }
+}
+
 public sealed class PetSchema : Schema
 {
-    public PetSchema(IServiceProvider services, PetQuery query)
+    public PetSchema(IServiceProvider services, PetQuery query, PetMutation mutation)
         : base(services)
     {
         Query = query;
+        Mutation = mutation;
     }
 }
