@@ -80,8 +80,9 @@ internal sealed class ProjectedList : IEnumerable
     /// </summary>
     public static ProjectedList? TryCreate(ListPlan plan, IEnumerable items, bool nonNullItems)
     {
-        var values = new List<object?>(items is ICollection c ? c.Count * plan.Entries.Length : 64);
-        var starts = new List<int>(items is ICollection c2 ? c2.Count : 16);
+        var count = items is ICollection collection ? collection.Count : 16;
+        var values = new List<object?>(count * plan.Entries.Length);
+        var starts = new List<int>(count);
         foreach (var item in items)
         {
             starts.Add(values.Count);

@@ -199,12 +199,7 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
         using var projected = PetProvider(projected: true);
         var provider = projected.Services;
 
-        var result = await provider.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
-        {
-            Schema = provider.GetRequiredService<ISchema>(),
-            Query = "mutation { adoptPets { id name } }",
-            RequestServices = provider,
-        });
+        var result = await RunAsync(provider, provider, "mutation { adoptPets { id name } }");
 
         var root = Assert.IsAssignableFrom<ObjectExecutionNode>(result.Data);
         var list = Assert.IsType<ArrayExecutionNode>(Assert.Single(root.SubFields!));
@@ -217,12 +212,7 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
     private static async Task<ArrayExecutionNode> ListAsync(LibraryHost host, string query, string list)
     {
         await using var scope = host.App.Services.CreateAsyncScope();
-        var result = await host.App.Services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
-        {
-            Schema = host.App.Services.GetRequiredService<ISchema>(),
-            Query = query,
-            RequestServices = scope.ServiceProvider,
-        });
+        var result = await RunAsync(host.App.Services, scope.ServiceProvider, query);
         Assert.True(result.Errors is null or { Count: 0 });
         var root = Assert.IsAssignableFrom<ObjectExecutionNode>(result.Data);
         var connection = Assert.IsAssignableFrom<ObjectExecutionNode>(Assert.Single(root.SubFields!));
@@ -246,16 +236,19 @@ public sealed class ProjectedExecutionTests : IAsyncLifetime
         return builder.Build();
     }
 
+    // In process, without HTTP, so that the execution nodes can be inspected.
+    private static Task<ExecutionResult> RunAsync(IServiceProvider services, IServiceProvider requestServices, string query) =>
+        services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
+        {
+            Schema = services.GetRequiredService<ISchema>(),
+            Query = query,
+            RequestServices = requestServices,
+        });
+
     private static async Task<Newtonsoft.Json.Linq.JObject> ExecuteAsync(IHost host, string query)
     {
-        var provider = host.Services;
-        var result = await provider.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new ExecutionOptions
-        {
-            Schema = provider.GetRequiredService<ISchema>(),
-            Query = query,
-            RequestServices = provider,
-        });
-        var text = provider.GetRequiredService<IGraphQLTextSerializer>().Serialize(result);
+        var result = await RunAsync(host.Services, host.Services, query);
+        var text = host.Services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result);
         return Newtonsoft.Json.Linq.JObject.Parse(text);
     }
 }
